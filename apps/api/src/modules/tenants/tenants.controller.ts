@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Me, TenantView } from '@ontrack/schemas/tenants';
+import { ZodResponse } from 'nestjs-zod';
+import { RequirePermission } from '../../platform/rbac/require-permission.decorator.js';
+import { NoTenant } from '../../platform/tenancy/tenant-mode.decorator.js';
+import { MeDto, TenantDto, UpdateTenantDto } from './tenants.dto.js';
+import { TenantsService } from './tenants.service.js';
+
+@ApiTags('tenants')
+@ApiBearerAuth()
+@Controller()
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Get('me')
+  @NoTenant()
+  @ApiOperation({
+    operationId: 'getMe',
+    summary: 'The signed-in user and their memberships (for the tenant switcher).',
+  })
+  @ZodResponse({ status: 200, type: MeDto })
+  me(): Promise<Me> {
+    return this.tenants.me();
+  }
+
+  @Get('tenant')
+  @RequirePermission('tenant:read')
+  @ApiOperation({ operationId: 'getTenant', summary: 'The business the request works in (X-Tenant-ID).' })
+  @ZodResponse({ status: 200, type: TenantDto })
+  current(): Promise<TenantView> {
+    return this.tenants.current();
+  }
+
+  @Patch('tenant')
+  @RequirePermission('tenant:manage')
+  @ApiOperation({ operationId: 'updateTenant', summary: 'Change the business profile, locale, currency or branding.' })
+  @ZodResponse({ status: 200, type: TenantDto })
+  update(@Body() patch: UpdateTenantDto): Promise<TenantView> {
+    return this.tenants.update(patch);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Tenant } from '@ontrack/db/schema/tenants';
+import type { Me, TenantView, UpdateTenant } from '@ontrack/schemas/tenants';
+import { ActivityRecorder } from '../../platform/activity/activity-recorder.js';
+import { problem } from '../../platform/http/problem-details.js';
+import { requestContext } from '../../platform/request-context/request-context.js';
+import { TenantsRepository } from './tenants.repository.js';
+
+@Injectable()
+export class TenantsService {
+  constructor(
+    private readonly tenants: TenantsRepository,
+    private readonly activity: ActivityRecorder,
+  ) {}
+
+  async me(): Promise<Me> {
+    const { actor } = requestContext();
+    const user = actor ? await this.tenants.findUser(actor.userId) : undefined;
+    if (!actor || !user) throw new NotFoundException(problem(404, { detail: 'Your user account no longer exists.' }));
+    return { ...user, memberships: await this.tenants.findMembershipsOfUser(actor.userId) };
+  }
+
+  async current(): Promise<TenantView> {
+    return toView(await this.load());
+  }
+
+  async update(patch: UpdateTenant): Promise<TenantView> {
+    const before = await this.load();
+    const after = await this.tenants.update(before.id, patch);
+    if (!after) throw new NotFoundException(problem(404, { detail: 'This business no longer exists.' }));
+    this.activity.record({
+      entityType: 'tenant',
+      entityId: after.id,
+      action: 'update',
+      summary: changes(before, after, Object.keys(patch) as (keyof UpdateTenant)[]),
+    });
+    return toView(after);
+  }
+
+  private async load(): Promise<Tenant> {
+    const tenantId = requestContext().tenant?.tenantId;
+    const tenant = tenantId ? await this.tenants.findById(tenantId) : undefined;
+    if (!tenant) throw new NotFoundException(problem(404, { detail: 'This business no longer exists.' }));
+    return tenant;
+  }
+}
+
+function toView(tenant: Tenant): TenantView {
+  return { ...tenant, createdAt: tenant.createdAt.toISOString(), updatedAt: tenant.updatedAt.toISOString() };
+}
+
+/** `{ field: [before, after] }` for the fields the patch named and that really changed. */
+function changes(before: Tenant, after: Tenant, fields: (keyof UpdateTenant)[]): Record<string, [unknown, unknown]> {
+  const summary: Record<string, [unknown, unknown]> = {};
+  for (const field of fields) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) summary[field] = [before[field], after[field]];
+  }
+  return summary;
+}

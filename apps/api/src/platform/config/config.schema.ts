@@ -1,0 +1,69 @@
+import { loadSigningKey } from '@ontrack/db/activity-checkpoints';
+import { z } from 'zod';
+import { emailConfigSchema } from '../../integrations/email/email.config.js';
+
+const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' });
+
+/**
+ * Every setting of the API and worker processes. Parsed once at start-up: a missing or wrong variable
+ * stops the process with a message naming it (see loadConfig). Documented in README and .env.example.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** The API connects as the application role (no superuser, no BYPASSRLS), never as the owner. */
+  APP_DATABASE_URL: postgresUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Which proxies' X-Forwarded-For to believe: the web app proxies /api/* from the same host by default. */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /** How long SIGTERM waits for in-flight requests before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Serve the interactive API reference at /api/docs (the JSON spec at /api/openapi.json is always served). */
+  API_DOCS_ENABLED: booleanFromEnv.default(true),
+  /**
+   * HMAC key of access tokens (HS256). Required in production; elsewhere a fixed development key is used
+   * so that `npm run auth:dev-token` and the API agree without any setup.
+   */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Ed25519 private key (PKCS#8 PEM) that signs activity-chain checkpoints; see docs/audit.md. */
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .min(1)
+    .refine((pem) => {
+      try {
+        loadSigningKey(pem);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an Ed25519 private key in PKCS#8 PEM form')
+    .optional(),
+  /** How often the chain heads of all tenants are signed (once per period, never twice). */
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /**
+   * Run the outbox relay and job handlers in this process: `auto` (the default) does so in the API when there
+   * is no REDIS_URL (the embedded default) and leaves them to `node dist/worker.js` when there is.
+   */
+  RUN_WORKERS: z.enum(['auto', 'true', 'false']).default('auto'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /** How long a handed-out event is not handed out again: longer than any handler may take. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  OUTBOX_BACKOFF_MS: z.coerce.number().int().min(1).default(1_000),
+  /** BullMQ queue name; distinct per deployment sharing a Redis. */
+  OUTBOX_QUEUE: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default('ontrack-outbox'),
+  ...emailConfigSchema.shape,
+});
+
+export type AppConfig = z.output<typeof configSchema>;
+
+/** Not a secret: it only protects development and test databases. Production refuses to start without its own. */
+export const DEV_AUTH_JWT_SECRET = 'ontrack-development-only-jwt-secret-not-for-production';

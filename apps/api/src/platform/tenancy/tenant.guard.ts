@@ -1,0 +1,107 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { DatabaseHandle } from '@ontrack/db/client';
+import { type Permission, SUPPORT_PERMISSIONS } from '@ontrack/schemas/permissions';
+import type { FastifyRequest } from 'fastify';
+import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { DATABASE } from '../db/database.module.js';
+import { RequestTransaction } from '../db/request-transaction.js';
+import { problem } from '../http/problem-details.js';
+import { type RequestContext, requestContext } from '../request-context/request-context.js';
+import { TenancyRepository } from './tenancy.repository.js';
+import { TENANT_MODE, type TenantMode } from './tenant-mode.decorator.js';
+
+export const TENANT_HEADER = 'x-tenant-id';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/**
+ * Which tenant, and may this user act in it. Opens the request transaction (all database work of the
+ * request runs in it) with the user and the requested tenant set, then loads the membership, roles and
+ * permissions inside it. 403 when the user has no active membership there — the same answer whether the
+ * tenant exists or not, so ids and slugs of other tenants cannot be probed. A platform operator with a
+ * live support grant of the tenant gets read-only access, recorded in the tenant's activity log.
+ */
+@Injectable()
+export class TenantGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tenancy: TenancyRepository,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
+  ) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    const targets = [execution.getHandler(), execution.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const mode = this.reflector.getAllAndOverride<TenantMode>(TENANT_MODE, targets) ?? 'member';
+    const context = requestContext();
+    const actor = context.actor;
+    if (!actor) throw new Error('TenantGuard runs after AuthGuard: no actor in the request context');
+
+    const transaction = await RequestTransaction.open(this.database.sql, { userId: actor.userId });
+    context.transaction = transaction;
+
+    if (mode === 'none') {
+      actor.email = (await this.tenancy.findUserEmail(transaction, actor.userId)) ?? '';
+      return true;
+    }
+
+    const tenantId = await this.resolveTenantId(execution.switchToHttp().getRequest<FastifyRequest>(), context);
+    await transaction.applySettings({ tenantId, userId: actor.userId });
+
+    const member = await this.tenancy.loadMemberAccess(transaction, tenantId, actor.userId);
+    if (member?.status === 'active' && mode === 'member') {
+      actor.email = member.email;
+      context.tenant = {
+        tenantId,
+        roles: member.roles,
+        scopes: member.scopes,
+        permissions: new Set(member.permissions),
+      };
+      return true;
+    }
+
+    const operator = member ? undefined : await this.tenancy.findOperator(transaction, tenantId, actor.userId);
+    if (operator && mode === 'operator') {
+      actor.email = operator.email;
+      context.tenant = { tenantId, roles: [], scopes: [], permissions: new Set<Permission>() };
+      return true;
+    }
+    if (operator?.grantId && mode === 'member') {
+      actor.email = operator.email;
+      actor.kind = 'support';
+      context.tenant = {
+        tenantId,
+        roles: ['support'],
+        scopes: ['tenant'],
+        permissions: new Set(SUPPORT_PERMISSIONS),
+        supportGrantId: operator.grantId,
+      };
+      await transaction.applySettings({ tenantId, userId: actor.userId, roles: ['support'], scopes: ['tenant'] });
+      return true;
+    }
+    throw noAccess();
+  }
+
+  private async resolveTenantId(request: FastifyRequest, context: RequestContext): Promise<string> {
+    const header = request.headers[TENANT_HEADER];
+    const named = typeof header === 'string' ? header.trim() : undefined;
+    const transaction = context.transaction as RequestTransaction;
+    const userId = context.actor?.userId as string;
+    if (named && UUID.test(named)) return named.toLowerCase();
+    if (named && SLUG.test(named)) {
+      // A slug resolves only for tenants the user may see: for any other the answer is the same 403.
+      const id = await this.tenancy.findTenantIdBySlug(transaction, named);
+      if (!id) throw noAccess();
+      return id;
+    }
+    if (named) throw noAccess('X-Tenant-ID must be a tenant id (UUID) or slug.');
+    const fallback = context.tokenTenantId ?? (await this.tenancy.findDefaultTenantId(transaction, userId));
+    if (!fallback) throw noAccess('You are not an active member of any business yet.');
+    return fallback;
+  }
+}
+
+function noAccess(detail = 'You do not have access to this business.'): ForbiddenException {
+  return new ForbiddenException(problem(403, { detail }));
+}

@@ -1,0 +1,12 @@
+import { BrandMark } from '@ontrack/ui/brand-mark';
+
+export function SiteFooter() {
+  return (
+    <footer className="border-t border-border bg-surface">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-8 text-muted-foreground sm:px-6">
+        <BrandMark size="sm" className="text-foreground" />
+        <p className="text-sm">Operations for contracting businesses, from first call to final payment.</p>
+      </div>
+    </footer>
+  );
+}

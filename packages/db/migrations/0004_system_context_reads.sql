@@ -1,0 +1,2 @@
+CREATE POLICY "tenants_select_system" ON "tenants" AS PERMISSIVE FOR SELECT TO public USING ((select coalesce(current_setting('app.context', true), '') like 'system:%'));--> statement-breakpoint
+CREATE POLICY "users_select_system" ON "users" AS PERMISSIVE FOR SELECT TO public USING ((select coalesce(current_setting('app.context', true), '') like 'system:%'));

@@ -1,0 +1,4 @@
+ALTER TABLE "activity_checkpoints" ADD CONSTRAINT "activity_checkpoints_seq_positive" CHECK ("activity_checkpoints"."seq" >= 1);--> statement-breakpoint
+ALTER TABLE "activity_checkpoints" ADD CONSTRAINT "activity_checkpoints_hash_hex" CHECK ("activity_checkpoints"."hash" ~ '^[0-9a-f]{64}$');--> statement-breakpoint
+ALTER TABLE "activity_log" ADD CONSTRAINT "activity_log_seq_positive" CHECK ("activity_log"."seq" >= 1);--> statement-breakpoint
+ALTER TABLE "activity_log" ADD CONSTRAINT "activity_log_hashes_hex" CHECK ("activity_log"."hash" ~ '^[0-9a-f]{64}$' and "activity_log"."prev_hash" ~ '^[0-9a-f]{64}$');

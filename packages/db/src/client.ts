@@ -1,0 +1,34 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+
+export type Database = PostgresJsDatabase;
+
+export interface DatabaseHandle {
+  db: Database;
+  /** The underlying postgres.js client, for health checks and the rare statement Drizzle cannot express. */
+  sql: postgres.Sql;
+  close(timeoutSeconds?: number): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Pool size. The API keeps it small: one transaction per request, and Postgres prefers few connections. */
+  max?: number;
+  applicationName?: string;
+}
+
+export function createDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    connection: { application_name: options.applicationName ?? 'ontrack' },
+    // Notices (e.g. "relation already exists, skipping") are expected from idempotent DDL; not worth a log line.
+    onnotice: () => {},
+  });
+  const db = drizzle({ client: sql, casing: 'snake_case' });
+  return {
+    db,
+    sql,
+    close: (timeoutSeconds = 5) => sql.end({ timeout: timeoutSeconds }),
+  };
+}

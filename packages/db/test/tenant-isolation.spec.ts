@@ -1,0 +1,183 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { defaultRoleId } from '../src/default-roles.js';
+import { newId } from '../src/ids.js';
+
+/**
+ * For EVERY tenant table (found in the catalog, so a new table cannot be forgotten): a second tenant reads
+ * none of the first tenant's rows, its UPDATE and DELETE touch none, it cannot INSERT a row carrying the
+ * first tenant's id, no tenant context means no rows, and a pooled connection leaks nothing between
+ * tenants. Two fresh tenants are built here (as the owner) with at least one row in every tenant table.
+ */
+const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+// One connection: every transaction below reuses it, which is what the leak test needs.
+const app = postgres(inject('appDatabaseUrl'), { max: 1, onnotice: () => {} });
+afterAll(() => Promise.all([owner.end(), app.end()]));
+
+const A = newId();
+const B = newId();
+const userA = newId();
+const userB = newId();
+
+type Tx = postgres.TransactionSql;
+
+/** One row for tenant `t` (and its user `u`) in each tenant table. A table missing here fails the test. */
+const FIXTURES: Record<string, (tx: Tx, t: string, u: string) => Promise<unknown>> = {
+  roles: async () => undefined, // provisioned with the tenant (provisionDefaultRoles)
+  role_permissions: async () => undefined, // idem
+  memberships: (tx, t, u) => tx`insert into memberships (tenant_id, user_id, status) values (${t}, ${u}, 'active')`,
+  user_roles: (tx, t, u) =>
+    tx`insert into user_roles (tenant_id, user_id, role_id) values (${t}, ${u}, ${defaultRoleId(t, 'admin')})`,
+  activity_log: (tx, t) => tx`
+    insert into activity_log (tenant_id, seq, id, occurred_at, actor_type, actor_label, entity_type, action, prev_hash, hash)
+    values (${t}, 1, ${newId()}, now(), 'system', 'test', 'tenant', 'create', ${'0'.repeat(64)}, ${'f'.repeat(64)})`,
+  activity_checkpoints: (tx, t) => tx`
+    insert into activity_checkpoints (tenant_id, period, seq, hash, key_id, signature, signed_at)
+    values (${t}, '2026-01-01T00', 1, ${'f'.repeat(64)}, 'test', 'test', now())`,
+  outbox: (tx, t) => tx`
+    insert into outbox (tenant_id, id, job, payload) values (${t}, ${newId()}, 'test.noop', '{}'::jsonb)`,
+  support_access_grants: (tx, t, u) => tx`
+    insert into support_access_grants (tenant_id, id, operator_user_id, reason, requested_minutes)
+    values (${t}, ${newId()}, ${u}, 'isolation test', 30)`,
+};
+
+let tables: string[] = [];
+
+async function asTenant<T>(tenantId: string | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return app.begin(async (tx) => {
+    await tx`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('app.context', 'request', true)`;
+    return work(tx);
+  }) as Promise<T>;
+}
+
+beforeAll(async () => {
+  const { provisionDefaultRoles } = await import('../src/default-roles.js');
+  const { createDatabase } = await import('../src/client.js');
+  const { applySessionContext } = await import('../src/session-context.js');
+  const handle = createDatabase(inject('ownerDatabaseUrl'), { max: 1 });
+  try {
+    for (const [tenantId, userId] of [
+      [A, userA],
+      [B, userB],
+    ] as const) {
+      await handle.db.transaction(async (tx) => {
+        await applySessionContext(tx, { tenantId, system: 'test' });
+        await tx.execute(
+          `insert into tenants (id, slug, name) values ('${tenantId}', 'iso-${tenantId}', 'Isolation ${tenantId}')`,
+        );
+        await tx.execute(`insert into users (id, email, name) values ('${userId}', '${userId}@iso.test', 'Iso')`);
+        await provisionDefaultRoles(tx, tenantId);
+      });
+    }
+  } finally {
+    await handle.close();
+  }
+  tables = (
+    await owner<{ name: string }[]>`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id'
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`
+  ).map((row) => row.name);
+  for (const [tenantId, userId] of [
+    [A, userA],
+    [B, userB],
+  ] as const) {
+    await owner.begin(async (tx) => {
+      for (const table of tables) await FIXTURES[table]?.(tx, tenantId, userId);
+    });
+  }
+});
+
+describe('tenant isolation of every tenant table', () => {
+  it('has a fixture for every tenant table (add one when you add a table)', () => {
+    expect(tables.filter((table) => !(table in FIXTURES))).toEqual([]);
+  });
+
+  it('each table holds rows of both tenants (else the checks below prove nothing)', async () => {
+    for (const table of tables) {
+      const [counts] = await owner.unsafe(
+        `select count(*) filter (where tenant_id = $1)::int as a, count(*) filter (where tenant_id = $2)::int as b from "${table}"`,
+        [A, B],
+      );
+      expect({ table, a: counts?.a > 0, b: counts?.b > 0 }).toEqual({ table, a: true, b: true });
+    }
+  });
+
+  it("another tenant reads none of A's rows, and A reads its own", async () => {
+    for (const table of tables) {
+      const seenByB = await asTenant(B, (tx) =>
+        tx.unsafe(`select count(*)::int as n from "${table}" where tenant_id = $1`, [A]),
+      );
+      const seenByA = await asTenant(A, (tx) =>
+        tx.unsafe(`select count(*)::int as n from "${table}" where tenant_id = $1`, [A]),
+      );
+      expect({ table, byB: seenByB[0]?.n, byAPositive: (seenByA[0]?.n ?? 0) > 0 }).toEqual({
+        table,
+        byB: 0,
+        byAPositive: true,
+      });
+    }
+  });
+
+  it("another tenant's UPDATE and DELETE touch none of A's rows", async () => {
+    for (const table of tables) {
+      const touched = await asTenant(B, async (tx) => {
+        const privileges = await tx`
+          select has_table_privilege(${`public.${table}`}, 'UPDATE') as u, has_table_privilege(${`public.${table}`}, 'DELETE') as d`;
+        let count = 0;
+        if (privileges[0]?.u)
+          count += (await tx.unsafe(`update "${table}" set tenant_id = tenant_id where tenant_id = $1`, [A])).count;
+        if (privileges[0]?.d) count += (await tx.unsafe(`delete from "${table}" where tenant_id = $1`, [A])).count;
+        return count;
+      });
+      expect({ table, touched }).toEqual({ table, touched: 0 });
+    }
+    const [still] = await owner`select count(*)::int as n from memberships where tenant_id = ${A}`;
+    expect(still?.n).toBe(1);
+  });
+
+  it("another tenant cannot insert a row that carries A's tenant_id", async () => {
+    for (const table of tables) {
+      const [row] = await owner.unsafe(`select * from "${table}" where tenant_id = $1 limit 1`, [A]);
+      const columns = Object.keys(row ?? {});
+      const attempt = asTenant(B, (tx) =>
+        tx.unsafe(
+          `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) select (json_populate_record(null::"${table}", $1::json)).*`,
+          [row as never],
+        ),
+      );
+      await expect(attempt, table).rejects.toThrow(/row-level security/);
+    }
+  });
+
+  it('cannot point a row at another tenant’s row through a foreign key', async () => {
+    // B's membership of userB given A's admin role: (B, A-role) does not exist in roles.
+    await expect(
+      asTenant(
+        B,
+        (tx) =>
+          tx`insert into user_roles (tenant_id, user_id, role_id) values (${B}, ${userB}, ${defaultRoleId(A, 'admin')})`,
+      ),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it('shows no rows at all without a tenant context', async () => {
+    for (const table of tables) {
+      const rows = await asTenant(null, (tx) => tx.unsafe(`select count(*)::int as n from "${table}"`));
+      expect({ table, n: rows[0]?.n }).toEqual({ table, n: 0 });
+    }
+  });
+
+  it('leaks nothing from tenant A to tenant B on the same pooled connection', async () => {
+    const [pidA] = await asTenant(A, (tx) => tx`select pg_backend_pid() as pid, count(*)::int as n from roles`);
+    const [pidB] = await asTenant(
+      B,
+      (tx) => tx`select pg_backend_pid() as pid, count(*)::int as n from roles where tenant_id = ${A}`,
+    );
+    expect(pidB?.pid).toBe(pidA?.pid); // really the same connection
+    expect(pidA?.n).toBeGreaterThan(0);
+    expect(pidB?.n).toBe(0);
+    const [after] = await app`select coalesce(current_setting('app.tenant_id', true), '') as tenant`;
+    expect(after?.tenant).toBe('');
+  });
+});

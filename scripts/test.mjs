@@ -1,0 +1,203 @@
+// `npm test` (after scripts/bootstrap.sh): every check and every test layer, on a real PostgreSQL and
+// Debian's Chromium, ending with one line "N passed, N failed". Steps keep going after a failure so one
+// run shows everything that is wrong; the exit code is non-zero if anything failed.
+//
+//   static     typecheck, lint, generated files (OpenAPI + SDK) and migrations match the code
+//   unit       vitest project "unit" and "web" (pure logic)
+//   medium     vitest project "medium" (real PostgreSQL, as the app role)
+//   e2e-api    vitest project "e2e-api" (the whole API over HTTP)
+//   e2e-web    Playwright on the built web app + API, driving /usr/bin/chromium
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { canConnect, createScratchDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
+import { run, startProcess, stopProcess, waitForHttp } from './lib/processes.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const resultsDir = join(root, '.test-results');
+const log = (message) => console.log(`\n\x1b[36m[test]\x1b[0m ${message}`);
+const results = []; // { step, passed, failed, note }
+
+process.env.TURBO_TELEMETRY_DISABLED = '1';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+/** A step that is one check: it passes or fails as a whole. */
+async function check(step, command, args, env) {
+  log(step);
+  try {
+    await run(command, args, { cwd: root, env });
+    results.push({ step, passed: 1, failed: 0 });
+  } catch (error) {
+    results.push({ step, passed: 0, failed: 1, note: error.message });
+  }
+}
+
+/** A step that runs a test runner and counts its tests from the runner's JSON report. */
+async function suite(step, command, args, { env, report, count }) {
+  log(step);
+  let runError;
+  try {
+    await run(command, args, { cwd: root, env });
+  } catch (error) {
+    runError = error;
+  }
+  const counts = existsSync(report) ? count(JSON.parse(readFileSync(report, 'utf8'))) : { passed: 0, failed: 0 };
+  // A runner that crashed before reporting, or exited non-zero with no failed test, still fails the step.
+  if (runError && counts.failed === 0) counts.failed = 1;
+  if (!runError && counts.passed === 0) counts.failed += 1; // a suite that ran nothing is a defect
+  results.push({ step, ...counts, note: runError?.message });
+}
+
+const vitestCounts = (report) => ({ passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 });
+const playwrightCounts = (report) => ({
+  passed: (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0),
+  failed: report.stats?.unexpected ?? 0,
+});
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** DATABASE_URL if set, else the machine's server on 127.0.0.1:5432 if it answers, else an embedded one. */
+async function postgresServer() {
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, describe: 'DATABASE_URL', stop: async () => {} };
+  const local = 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (await canConnect(local)) return { url: local, describe: 'local server on 127.0.0.1:5432', stop: async () => {} };
+  const port = Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54330);
+  const embedded = await startEmbeddedPostgres({
+    dataDir: join(root, '.data', 'postgres-test'),
+    port,
+    database: 'postgres',
+    log,
+  });
+  return { url: embedded.adminUrl, describe: `embedded on 127.0.0.1:${port}`, stop: embedded.stop };
+}
+
+async function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return path;
+  log(`${path} is missing: installing Debian's chromium package`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args) =>
+    process.getuid?.() === 0 ? run('apt-get', args, { env }) : run('sudo', ['apt-get', ...args], { env });
+  await apt(['update', '-qq']);
+  await apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+  return path;
+}
+
+async function browserTests(serverUrl) {
+  const step = 'e2e-web (Playwright, Chromium)';
+  let database;
+  const children = [];
+  try {
+    const chromium = await ensureChromium();
+    log('building the platform for the browser tests');
+    await run('turbo', ['run', 'build', '--output-logs=errors-only'], { cwd: root });
+    database = await createScratchDatabase(serverUrl, 'ontrack_e2e_web');
+    const { migrateDatabase } = await import('../packages/db/dist/migrate.js');
+    const { seedDatabase } = await import('../packages/db/dist/seed.js');
+    const { appRoleUrl, DEV_APP_PASSWORD } = await import('../packages/db/dist/app-role.js');
+    await migrateDatabase(database.url, DEV_APP_PASSWORD);
+    await seedDatabase(database.url);
+
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    children.push(
+      startProcess('api', process.execPath, ['dist/main.js'], {
+        cwd: join(root, 'apps/api'),
+        env: {
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          AUTH_JWT_SECRET: randomBytes(48).toString('base64url'),
+          // Nothing is sent by the browser tests yet; a closed local port keeps production's rule satisfied.
+          SMTP_URL: 'smtp://127.0.0.1:1',
+          API_PORT: String(apiPort),
+          APP_DATABASE_URL: appRoleUrl(database.url, DEV_APP_PASSWORD),
+        },
+      }),
+      startProcess(
+        'web',
+        process.execPath,
+        ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(webPort)],
+        {
+          cwd: join(root, 'apps/web'),
+          env: { NODE_ENV: 'production', API_INTERNAL_URL: `http://127.0.0.1:${apiPort}` },
+          quiet: true,
+        },
+      ),
+    );
+    const baseUrl = `http://127.0.0.1:${webPort}`;
+    if (!(await waitForHttp(`${baseUrl}/api/readyz`, { timeoutMs: 90_000 }))) {
+      throw new Error('the platform did not become ready for the browser tests');
+    }
+    const report = join(resultsDir, 'playwright.json');
+    await suite(step, 'pnpm', ['--filter', '@ontrack/web', 'exec', 'playwright', 'test'], {
+      env: { E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT: report },
+      report,
+      count: playwrightCounts,
+    });
+  } catch (error) {
+    results.push({ step, passed: 0, failed: 1, note: error.message });
+  } finally {
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await database?.drop().catch(() => {});
+  }
+}
+
+const started = Date.now();
+const server = await postgresServer();
+try {
+  log(`PostgreSQL for this run: ${server.describe}; each layer gets its own fresh database`);
+  await check('typecheck', 'turbo', ['run', 'typecheck', '--output-logs=errors-only']);
+  await check('typecheck (root scripts)', 'tsc', ['-p', 'tsconfig.json']);
+  await check('lint + format (biome)', 'biome', ['ci', '.']);
+  await check('generated OpenAPI + SDK match the code', 'node', ['scripts/generate.mjs', '--check']);
+  await check('committed migrations match the schema', 'node', ['scripts/checks/migrations-drift.mjs']);
+
+  const vitestEnv = { TEST_PG_SERVER_URL: server.url };
+  for (const [step, projects] of [
+    ['unit', ['unit', 'web']],
+    ['medium (PostgreSQL as ontrack_app)', ['medium']],
+    ['e2e-api (whole API over HTTP)', ['e2e-api']],
+  ]) {
+    const report = join(resultsDir, `vitest-${projects[0]}.json`);
+    await suite(
+      step,
+      'vitest',
+      [
+        'run',
+        ...projects.flatMap((name) => ['--project', name]),
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+      ],
+      { env: vitestEnv, report, count: vitestCounts },
+    );
+  }
+  await browserTests(server.url);
+} finally {
+  await server.stop();
+}
+
+const passed = results.reduce((sum, result) => sum + result.passed, 0);
+const failed = results.reduce((sum, result) => sum + result.failed, 0);
+console.log('\n  step                                             passed  failed');
+for (const result of results) {
+  const mark = result.failed ? '\x1b[31m✗\x1b[0m' : '\x1b[32m✓\x1b[0m';
+  console.log(
+    `  ${mark} ${result.step.padEnd(46)} ${String(result.passed).padStart(6)}  ${String(result.failed).padStart(6)}`,
+  );
+  if (result.failed && result.note) console.log(`      ${result.note}`);
+}
+console.log(`\n  ${Math.round((Date.now() - started) / 1000)} s\n`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
