@@ -20,6 +20,9 @@ export const appRoleTablePrivileges: Readonly<Record<string, readonly TablePrivi
   // History only grows (a trigger refuses UPDATE/DELETE to everyone as well).
   activity_log: ['SELECT', 'INSERT'],
   activity_checkpoints: ['SELECT', 'INSERT'],
+  // Consent evidence and delivery history are never rewritten: a change is a new row.
+  sms_consents: ['SELECT', 'INSERT'],
+  message_events: ['SELECT', 'INSERT'],
   // The catalogue is written by the migrator from @ontrack/schemas/permissions.
   permissions: ['SELECT'],
   // Never deleted through the app; creating them needs a system context (see their insert policies).

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { createDatabase, type Database } from './client.js';
 import { defaultRoleId, provisionDefaultRoles } from './default-roles.js';
+import { contacts } from './schema/contacts.js';
 import { memberships } from './schema/memberships.js';
+import { smsConsents } from './schema/messaging.js';
 import { userRoles } from './schema/rbac.js';
 import { tenants } from './schema/tenants.js';
 import { users } from './schema/users.js';
-import { seedTenants, seedUsers } from './seed-data.js';
+import { seedContacts, seedTenants, seedUsers } from './seed-data.js';
 import { applySessionContext } from './session-context.js';
 
 /**
@@ -40,6 +42,7 @@ export async function seedDatabase(ownerUrl: string): Promise<{ tenants: number;
             set: { ...tenant, updatedAt: sql`now()` },
           });
         await provisionDefaultRoles(tx, tenant.id);
+        await seedContactsOf(tx, tenant.id);
         await seedMembers(tx, tenant.id);
       });
     }
@@ -54,15 +57,56 @@ async function seedMembers(tx: Database, tenantId: string): Promise<void> {
     for (const membership of user.memberships.filter((m) => m.tenantId === tenantId)) {
       await tx
         .insert(memberships)
-        .values({ tenantId, userId: user.id, status: 'active', activatedAt: new Date('2026-01-05T15:00:00Z') })
+        .values({
+          tenantId,
+          userId: user.id,
+          status: 'active',
+          activatedAt: new Date('2026-01-05T15:00:00Z'),
+          contactId: clientContactOf(tenantId, user.id),
+        })
         .onConflictDoUpdate({
           target: [memberships.tenantId, memberships.userId],
-          set: { status: 'active', updatedAt: sql`now()` },
+          set: { status: 'active', contactId: clientContactOf(tenantId, user.id), updatedAt: sql`now()` },
         });
       await tx.delete(userRoles).where(sql`${userRoles.tenantId} = ${tenantId} and ${userRoles.userId} = ${user.id}`);
       await tx
         .insert(userRoles)
         .values(membership.roles.map((key) => ({ tenantId, userId: user.id, roleId: defaultRoleId(tenantId, key) })));
+    }
+  }
+}
+
+function clientContactOf(tenantId: string, userId: string): string | null {
+  return seedContacts.find((c) => c.tenantId === tenantId && c.clientUserId === userId)?.id ?? null;
+}
+
+async function seedContactsOf(tx: Database, tenantId: string): Promise<void> {
+  for (const { consents, clientUserId: _client, ...contact } of seedContacts.filter((c) => c.tenantId === tenantId)) {
+    const values = {
+      ...contact,
+      email: contact.email ?? null,
+      phone: contact.phone ?? null,
+      locale: contact.locale ?? null,
+    };
+    await tx
+      .insert(contacts)
+      .values(values)
+      .onConflictDoUpdate({ target: [contacts.tenantId, contacts.id], set: { ...values, updatedAt: sql`now()` } });
+    // Consent history is append-only: fixed ids, inserted once.
+    for (const consent of consents) {
+      await tx
+        .insert(smsConsents)
+        .values({
+          tenantId,
+          id: consent.id,
+          contactId: contact.id,
+          phone: contact.phone ?? '',
+          status: consent.status,
+          method: consent.method,
+          textShown: consent.text,
+          recordedAt: new Date(consent.at),
+        })
+        .onConflictDoNothing();
     }
   }
 }

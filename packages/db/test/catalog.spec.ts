@@ -14,6 +14,8 @@ const INDEXES_NOT_LED_BY_TENANT = new Set([
   'memberships_user_id_idx',
   // The outbox relay finds due events of every tenant (a partial index on pending events).
   'outbox_due_idx',
+  // An inbound STOP/START names a phone number, not a tenant: the Twilio webhook finds its contacts everywhere.
+  'contacts_phone_idx',
 ]);
 const POLICIES_NOT_ON_TENANT = new Set([
   // A user reads their own memberships in every tenant (read only).
@@ -21,6 +23,10 @@ const POLICIES_NOT_ON_TENANT = new Set([
   // The outbox relay and workers, in named system contexts only.
   'outbox_system_select',
   'outbox_system_update',
+  // The scheduler enqueues one event per tenant and period in one statement (system context only).
+  'outbox_system_insert',
+  // The Twilio inbound webhook looks a phone number up across tenants (system context, read only).
+  'contacts_system_select',
 ]);
 const SECURITY_DEFINER_ALLOWED = new Set<string>([]);
 

@@ -36,6 +36,7 @@ beforeAll(async () => {
     await tx`select set_config('app.context', 'system:test', true), set_config('app.tenant_id', ${tenant}, true)`;
     await tx`insert into tenants (id, slug, name) values (${tenant}, ${`scopes-${tenant}`}, 'Scopes')`;
     await tx`insert into users (id, email, name) values (${client}, ${`${client}@scopes.test`}, 'Client')`;
+    await tx`insert into contacts (tenant_id, id, display_name) values (${tenant}, ${clientContact}, 'Client contact')`;
     await tx`insert into memberships (tenant_id, user_id, status, contact_id) values (${tenant}, ${client}, 'active', ${clientContact})`;
     await tx.unsafe(`
       create schema ${schema};

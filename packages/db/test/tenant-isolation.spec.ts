@@ -36,6 +36,17 @@ const FIXTURES: Record<string, (tx: Tx, t: string, u: string) => Promise<unknown
     values (${t}, '2026-01-01T00', 1, ${'f'.repeat(64)}, 'test', 'test', now())`,
   outbox: (tx, t) => tx`
     insert into outbox (tenant_id, id, job, payload) values (${t}, ${newId()}, 'test.noop', '{}'::jsonb)`,
+  contacts: (tx, t) => tx`
+    insert into contacts (tenant_id, id, display_name, email, phone)
+    values (${t}, ${contactOf(t)}, 'Isolation contact', ${`${t}@iso.test`}, '+15550000000')`,
+  sms_consents: (tx, t) => tx`
+    insert into sms_consents (tenant_id, id, contact_id, phone, status, method, text_shown)
+    values (${t}, ${newId()}, ${contactOf(t)}, '+15550000000', 'opted_in', 'verbal', 'Reply STOP to opt out')`,
+  messages: (tx, t) => insertMessage(tx, t),
+  message_events: async (tx, t) => {
+    const messageId = await insertMessage(tx, t);
+    await tx`insert into message_events (tenant_id, id, message_id, status) values (${t}, ${newId()}, ${messageId}, 'queued')`;
+  },
   support_access_grants: (tx, t, u) => tx`
     insert into support_access_grants (tenant_id, id, operator_user_id, reason, requested_minutes)
     values (${t}, ${newId()}, ${u}, 'isolation test', 30)`,
@@ -43,9 +54,25 @@ const FIXTURES: Record<string, (tx: Tx, t: string, u: string) => Promise<unknown
 
 let tables: string[] = [];
 
+const contactIds = new Map<string, string>();
+function contactOf(tenantId: string): string {
+  if (!contactIds.has(tenantId)) contactIds.set(tenantId, newId());
+  return contactIds.get(tenantId) as string;
+}
+
+async function insertMessage(tx: Tx, tenantId: string): Promise<string> {
+  const id = newId();
+  await tx`
+    insert into messages (tenant_id, id, contact_id, channel, template, recipient, payload, summary, dedupe_key)
+    values (${tenantId}, ${id}, ${contactOf(tenantId)}, 'email', 'reminder', 'iso@iso.test', '{}'::jsonb, 'Isolation', ${id})`;
+  return id;
+}
+
 async function asTenant<T>(tenantId: string | null, work: (tx: Tx) => Promise<T>): Promise<T> {
   return app.begin(async (tx) => {
-    await tx`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('app.context', 'request', true)`;
+    // A whole-tenant user (scope `tenant`): object-level narrowing is tested in object-scopes.spec.ts.
+    await tx`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('app.context', 'request', true),
+      set_config('app.scopes', 'tenant', true)`;
     return work(tx);
   }) as Promise<T>;
 }
@@ -157,6 +184,23 @@ describe('tenant isolation of every tenant table', () => {
         B,
         (tx) =>
           tx`insert into user_roles (tenant_id, user_id, role_id) values (${B}, ${userB}, ${defaultRoleId(A, 'admin')})`,
+      ),
+    ).rejects.toThrow(/foreign key/);
+    // B's consent record and message naming A's contact: (B, A-contact) does not exist in contacts.
+    await expect(
+      asTenant(
+        B,
+        (tx) => tx`
+          insert into sms_consents (tenant_id, id, contact_id, phone, status, method, text_shown)
+          values (${B}, ${newId()}, ${contactOf(A)}, '+15550000000', 'opted_in', 'verbal', 'x')`,
+      ),
+    ).rejects.toThrow(/foreign key/);
+    await expect(
+      asTenant(
+        B,
+        (tx) => tx`
+          insert into messages (tenant_id, id, contact_id, channel, template, recipient, payload, summary, dedupe_key)
+          values (${B}, ${newId()}, ${contactOf(A)}, 'sms', 'reminder', '+15550000000', '{}'::jsonb, 'x', ${newId()})`,
       ),
     ).rejects.toThrow(/foreign key/);
   });

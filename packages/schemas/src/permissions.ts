@@ -16,9 +16,12 @@ export const PERMISSIONS = {
   'activity:read': 'Read the activity log of the whole business',
   'audit:verify': 'Verify the tamper-evident chain of the activity log',
   'support:grant': 'Grant or revoke time-boxed support access to platform operators',
+  'background:read': 'See background work that failed for good (dead letters)',
+  'background:retry': 'Retry dead-lettered background work',
   'contacts:read': 'See contacts',
   'contacts:write': 'Create and change contacts',
   'contacts:export': 'Export contacts',
+  'messages:send': 'Send email and SMS messages to contacts',
   'properties:read': 'See properties',
   'properties:write': 'Create and change properties',
   'properties:access-notes': 'See gate codes and access notes of properties',
@@ -72,7 +75,16 @@ interface DefaultRole {
 
 const everything = permissionKeys;
 const officeWork: readonly Permission[] = permissionKeys.filter(
-  (key) => !['tenant:manage', 'users:manage', 'roles:manage', 'audit:verify', 'support:grant'].includes(key),
+  (key) =>
+    ![
+      'tenant:manage',
+      'users:manage',
+      'roles:manage',
+      'audit:verify',
+      'support:grant',
+      'background:read',
+      'background:retry',
+    ].includes(key),
 );
 
 /** The roles every new tenant starts with. */

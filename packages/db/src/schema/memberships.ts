@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgEnum, pgPolicy, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { contacts } from './contacts.js';
 import { currentUserId, tenantTable } from './rls.js';
 import { tenants } from './tenants.js';
 import { users } from './users.js';
@@ -15,7 +16,7 @@ export const memberships = tenantTable(
   {
     userId: uuid().notNull(),
     status: membershipStatus().notNull().default('invited'),
-    /** The contact record a Client membership is linked to (contacts arrive with the contacts issue). */
+    /** The contact record a Client membership is linked to: what the `own_contact` scope reaches. */
     contactId: uuid(),
     invitedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     activatedAt: timestamp({ withTimezone: true }),
@@ -26,6 +27,7 @@ export const memberships = tenantTable(
     primaryKey({ columns: [table.tenantId, table.userId] }),
     foreignKey({ columns: [table.tenantId], foreignColumns: [tenants.id] }).onDelete('cascade'),
     foreignKey({ columns: [table.userId], foreignColumns: [users.id] }).onDelete('cascade'),
+    foreignKey({ columns: [table.tenantId, table.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
     // Finding one user's memberships across tenants at sign-in: the one index not led by tenant_id
     // (allow-listed in test/catalog.spec.ts).
     index('memberships_user_id_idx').on(table.userId, table.tenantId),

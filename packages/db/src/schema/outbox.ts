@@ -54,6 +54,8 @@ export const outbox = tenantTable(
     index('outbox_due_idx').on(table.availableAt).where(sql`status = 'pending'`),
     // The relay and the workers run in named system contexts across tenants.
     pgPolicy('outbox_system_select', { for: 'select', using: inSystemContext }),
+    // The scheduler enqueues one event per tenant and period in a single statement (insert … select from tenants).
+    pgPolicy('outbox_system_insert', { for: 'insert', withCheck: inSystemContext }),
     pgPolicy('outbox_system_update', { for: 'update', using: inSystemContext, withCheck: inSystemContext }),
   ],
 );
