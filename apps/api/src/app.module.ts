@@ -2,8 +2,11 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { EmailModule } from './integrations/email/email.module.js';
+import { SmsModule } from './integrations/sms/sms.module.js';
 import { ActivityModule } from './modules/activity/activity.module.js';
+import { BackgroundJobsModule } from './modules/background-jobs/background-jobs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { RbacModule } from './modules/rbac/rbac.module.js';
 import { SupportAccessModule } from './modules/support-access/support-access.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
@@ -34,11 +37,14 @@ export class AppModule {
         PlatformModule,
         OutboxModule,
         EmailModule,
+        SmsModule,
         HealthModule,
         TenantsModule,
         RbacModule,
         ActivityModule,
         SupportAccessModule,
+        NotificationsModule,
+        BackgroundJobsModule,
         ...extraModules,
       ],
       providers: [

@@ -3,10 +3,13 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { EmailModule } from './integrations/email/email.module.js';
+import { SmsModule } from './integrations/sms/sms.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { InvalidConfigError, loadConfig } from './platform/config/load-config.js';
 import { DatabaseModule } from './platform/db/database.module.js';
 import { OutboxModule } from './platform/outbox/outbox.module.js';
+import { PlatformModule } from './platform/platform.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 
 /**
@@ -35,6 +38,10 @@ async function main(): Promise<void> {
       RedisModule,
       OutboxModule,
       EmailModule,
+      SmsModule,
+      PlatformModule,
+      // Job handlers live in their domain modules (the deliver-message handler is in NotificationsModule).
+      NotificationsModule,
     ],
   })
   class WorkerModule {}

@@ -297,6 +297,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{contactId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a contact: every email and SMS, newest first, with its status history. */
+        get: operations["listContactMessages"];
+        put?: never;
+        /** Send an appointment or visit reminder; the channel follows the contact’s preference and SMS consent. */
+        post: operations["sendContactReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/sms-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact’s SMS consent: current state and every record. */
+        get: operations["getSmsConsent"];
+        put?: never;
+        /** Record an SMS opt-in or opt-out with the wording shown (kept as evidence; never edited). */
+        post: operations["recordSmsConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/background-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The business’s background work in one state (default: the dead letters), newest first. */
+        get: operations["listBackgroundJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/background-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One background job event, with its last error. */
+        get: operations["getBackgroundJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/background-jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs a dead-lettered event again, now, with a fresh set of attempts (409 unless it is dead). */
+        post: operations["retryBackgroundJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -369,7 +456,7 @@ export interface components {
         };
         PermissionEntryDto_Output: {
             /** @enum {string} */
-            key: "tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "contacts:read" | "contacts:write" | "contacts:export" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export";
+            key: "tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "background:read" | "background:retry" | "contacts:read" | "contacts:write" | "contacts:export" | "messages:send" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export";
             description: string;
         };
         RoleDto_Output: {
@@ -381,7 +468,7 @@ export interface components {
             /** @enum {string} */
             scope: "tenant" | "assigned" | "managed_properties" | "own_contact";
             isSystem: boolean;
-            permissions: ("tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "contacts:read" | "contacts:write" | "contacts:export" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export")[];
+            permissions: ("tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "background:read" | "background:retry" | "contacts:read" | "contacts:write" | "contacts:export" | "messages:send" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export")[];
             memberCount: number;
         };
         CreateRoleDto: {
@@ -389,14 +476,14 @@ export interface components {
             description?: string;
             /** @enum {string} */
             scope: "tenant" | "assigned" | "managed_properties" | "own_contact";
-            permissions: ("tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "contacts:read" | "contacts:write" | "contacts:export" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export")[];
+            permissions: ("tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "background:read" | "background:retry" | "contacts:read" | "contacts:write" | "contacts:export" | "messages:send" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export")[];
         };
         UpdateRoleDto: {
             name?: string;
             description?: string;
             /** @enum {string} */
             scope?: "tenant" | "assigned" | "managed_properties" | "own_contact";
-            permissions?: ("tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "contacts:read" | "contacts:write" | "contacts:export" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export")[];
+            permissions?: ("tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "background:read" | "background:retry" | "contacts:read" | "contacts:write" | "contacts:export" | "messages:send" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export")[];
         };
         MemberDto_Output: {
             /** Format: uuid */
@@ -532,6 +619,218 @@ export interface components {
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string[];
+        };
+        MessagePageDto_Output: {
+            /** @description Newest first. */
+            items: {
+                /** Format: uuid */
+                id: string;
+                contactId: string | null;
+                /** @enum {string} */
+                channel: "email" | "sms";
+                template: string;
+                /** @description Email address or E.164 phone number. */
+                recipient: string;
+                /** @description Subject of an email, the text of an SMS. */
+                summary: string;
+                /** @enum {string} */
+                status: "queued" | "sending" | "sent" | "delivered" | "failed" | "bounced";
+                /** @description Set on an email sent because this SMS could not be (no consent, refused, undelivered). */
+                fallbackForId: string | null;
+                provider: string | null;
+                providerMessageId: string | null;
+                attempts: number;
+                error: string | null;
+                errorCode: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                sentAt: string | null;
+                deliveredAt: string | null;
+                /** @description Every status the message went through, oldest first. */
+                events: {
+                    /** @enum {string} */
+                    status: "queued" | "sending" | "sent" | "delivered" | "failed" | "bounced";
+                    /** @description The provider’s own word for it (Twilio: undelivered, …). */
+                    providerStatus: string | null;
+                    errorCode: string | null;
+                    detail: string | null;
+                    /** Format: date-time */
+                    occurredAt: string;
+                }[];
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string[];
+        };
+        SendReminderDto: {
+            /** @constant */
+            template: "reminder";
+            /** @enum {string} */
+            kind: "appointment" | "visit";
+            title?: string;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            address: string;
+            /** Format: uri */
+            detailsUrl?: string;
+            /**
+             * @description `auto` (default): the contact’s preference where consent allows, else email.
+             * @default auto
+             * @enum {string}
+             */
+            channel: "auto" | "email" | "sms";
+        };
+        MessageDto_Output: {
+            /** Format: uuid */
+            id: string;
+            contactId: string | null;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            template: string;
+            /** @description Email address or E.164 phone number. */
+            recipient: string;
+            /** @description Subject of an email, the text of an SMS. */
+            summary: string;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "delivered" | "failed" | "bounced";
+            /** @description Set on an email sent because this SMS could not be (no consent, refused, undelivered). */
+            fallbackForId: string | null;
+            provider: string[];
+            providerMessageId: string[];
+            attempts: number;
+            error: string[];
+            errorCode: string[];
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+            deliveredAt: string | null;
+            /** @description Every status the message went through, oldest first. */
+            events: {
+                /** @enum {string} */
+                status: "queued" | "sending" | "sent" | "delivered" | "failed" | "bounced";
+                /** @description The provider’s own word for it (Twilio: undelivered, …). */
+                providerStatus: string | null;
+                errorCode: string | null;
+                detail: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+            }[];
+        };
+        SmsConsentStateDto_Output: {
+            /** Format: uuid */
+            contactId: string;
+            /** @description The contact’s current number; consent is per number. */
+            phone: string[];
+            /**
+             * @description For the current number: the newest record’s status, or `none` when there is no record.
+             * @enum {string}
+             */
+            status: "opted_in" | "opted_out" | "none";
+            current: {
+                /** Format: uuid */
+                id: string;
+                phone: string;
+                /** @enum {string} */
+                status: "opted_in" | "opted_out";
+                /** @enum {string} */
+                method: "web_form" | "portal" | "verbal" | "written" | "sms_keyword" | "import";
+                /** @description The consent wording shown to the contact, or the text they sent (STOP). */
+                textShown: string;
+                /** @description Null when the contact acted themselves. */
+                recordedByUserId: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+            } | null;
+            /** @description Every record for this contact, newest first. */
+            history: {
+                /** Format: uuid */
+                id: string;
+                phone: string;
+                /** @enum {string} */
+                status: "opted_in" | "opted_out";
+                /** @enum {string} */
+                method: "web_form" | "portal" | "verbal" | "written" | "sms_keyword" | "import";
+                /** @description The consent wording shown to the contact, or the text they sent (STOP). */
+                textShown: string;
+                /** @description Null when the contact acted themselves. */
+                recordedByUserId: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+        };
+        RecordSmsConsentDto: {
+            /** @enum {string} */
+            status: "opted_in" | "opted_out";
+            /** @enum {string} */
+            method: "web_form" | "portal" | "verbal" | "written" | "import";
+            /** @description The exact wording the contact agreed to (or asked to stop with), kept as evidence. */
+            textShown: string;
+            /** @description Defaults to the contact’s phone. */
+            phone?: string;
+        };
+        BackgroundJobPageDto_Output: {
+            /** @description Newest first. */
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @description The job’s name, e.g. `audit.checkpoint`. */
+                job: string;
+                /** @description Version of the job’s payload format the event was written with. */
+                version: number;
+                /** @enum {string} */
+                status: "pending" | "done" | "dead";
+                /** @description Tries so far; a retry from the dead letters starts again at 0. */
+                attempts: number;
+                /** @description After this many failed tries the event is dead-lettered. */
+                maxAttempts: number;
+                /** @description The error of the last failed try; kept when a dead event is retried, cleared when it succeeds. */
+                lastError: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description Not run before this time (retries back off by moving it).
+                 */
+                availableAt: string;
+                /** @description When it was done; null until then. */
+                processedAt: string | null;
+                /** @description Scheduled work: the period the event is for (one event per business, job and period). */
+                dedupeKey: string | null;
+                /** @description What the job was asked to do, as the job’s payload schema defines it. */
+                payload: unknown;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string[];
+        };
+        BackgroundJobDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @description The job’s name, e.g. `audit.checkpoint`. */
+            job: string;
+            /** @description Version of the job’s payload format the event was written with. */
+            version: number;
+            /** @enum {string} */
+            status: "pending" | "done" | "dead";
+            /** @description Tries so far; a retry from the dead letters starts again at 0. */
+            attempts: number;
+            /** @description After this many failed tries the event is dead-lettered. */
+            maxAttempts: number;
+            /** @description The error of the last failed try; kept when a dead event is retried, cleared when it succeeds. */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Not run before this time (retries back off by moving it).
+             */
+            availableAt: string;
+            /** @description When it was done; null until then. */
+            processedAt: string | null;
+            /** @description Scheduled work: the period the event is for (one event per business, job and period). */
+            dedupeKey: string | null;
+            /** @description What the job was asked to do, as the job’s payload schema defines it. */
+            payload: unknown;
         };
         Problem: {
             /** @description A URI naming the kind of problem; "about:blank" when the HTTP status says it all. */
@@ -1119,6 +1418,203 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupportAccessGrantDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listContactMessages: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Items per page, 1-100 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePageDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    sendContactReminder: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description Repeat a request with the same key (per contact) and the first message is returned, not sent again. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendReminderDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getSmsConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsConsentStateDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    recordSmsConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSmsConsentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsConsentStateDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listBackgroundJobs: {
+        parameters: {
+            query?: {
+                /** @description Events in this state (default `dead`: the dead letters). */
+                status?: "pending" | "done" | "dead";
+                /** @description Only events of this job. */
+                job?: string;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Items per page, 1-100 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackgroundJobPageDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getBackgroundJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackgroundJobDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    retryBackgroundJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackgroundJobDto_Output"];
                 };
             };
             default: components["responses"]["Problem"];

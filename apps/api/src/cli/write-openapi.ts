@@ -14,7 +14,6 @@ const config = loadConfig({
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   RUN_WORKERS: 'false',
-  AUDIT_CHECKPOINT_INTERVAL_MS: '0',
   APP_DATABASE_URL: 'postgres://ontrack_app@127.0.0.1:1/openapi-only',
 });
 const app = await createApp(config);

@@ -1,6 +1,6 @@
 import { type ActivityEntryInput, appendActivity } from '@ontrack/db/activity-chain';
 import { loadSigningKey } from '@ontrack/db/activity-checkpoints';
-import { createDatabase } from '@ontrack/db/client';
+import { createDatabase, type DatabaseHandle } from '@ontrack/db/client';
 import { defaultRoleId, provisionDefaultRoles } from '@ontrack/db/default-roles';
 import { newId } from '@ontrack/db/ids';
 import { activityCheckpoints } from '@ontrack/db/schema/activity';
@@ -14,7 +14,8 @@ import type { ActivityPage, AuditVerifyResult } from '@ontrack/schemas/activity'
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ActivityModule } from '../../src/modules/activity/activity.module.js';
-import { CheckpointScheduler } from '../../src/modules/activity/checkpoint-scheduler.js';
+import { DATABASE } from '../../src/platform/db/database.module.js';
+import { signCheckpointsAt } from './audit-checkpoint-helpers.js';
 import { callApi, type RunningApi, startApi } from './start-api.js';
 import { TEST_SIGNING_KEY_PEM } from './test-signing-key.js';
 
@@ -35,9 +36,7 @@ describe('activity feed, entity timeline and chain verification over HTTP', () =
 
   beforeAll(async () => {
     plain = await startApi({}, undefined, [ActivityModule]);
-    signed = await startApi({ AUDIT_SIGNING_KEY: SIGNING_KEY_PEM, AUDIT_CHECKPOINT_INTERVAL_MS: '0' }, undefined, [
-      ActivityModule,
-    ]);
+    signed = await startApi({ AUDIT_SIGNING_KEY: SIGNING_KEY_PEM }, undefined, [ActivityModule]);
     tenant = await createTenant('feed');
     const { adminId, tenantId } = tenant;
     const at = (day: number) => new Date(Date.UTC(2026, 0, day, 10));
@@ -259,8 +258,10 @@ describe('activity feed, entity timeline and chain verification over HTTP', () =
   });
 
   it('with AUDIT_SIGNING_KEY, checks checkpoint signatures against the server’s key', async () => {
-    const run = await signed.app.get(CheckpointScheduler).signCheckpoints(new Date('2041-03-03T03:30:00Z'));
-    expect(run.signed).toContain(tenant.tenantId);
+    const { db } = signed.app.get<DatabaseHandle>(DATABASE);
+    const at = new Date('2041-03-03T03:30:00Z');
+    const { outcomes } = await signCheckpointsAt(db, loadSigningKey(SIGNING_KEY_PEM), at, [tenant.tenantId]);
+    expect([...outcomes.values()]).toEqual(['done']);
     const { body } = await verify(signed);
     expect(body).toMatchObject({ ok: true, entries: 8, checkpoints: 'verified' });
     expect(body.checkpointCount).toBeGreaterThanOrEqual(1);

@@ -13,26 +13,28 @@ import { tenants } from '@ontrack/db/schema/tenants';
 import { applySessionContext } from '@ontrack/db/session-context';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ActivityModule } from '../../src/modules/activity/activity.module.js';
-import { CheckpointScheduler } from '../../src/modules/activity/checkpoint-scheduler.js';
+import { auditCheckpoint } from '../../src/jobs/audit-checkpoint.job.js';
+import { jobCatalog } from '../../src/jobs/job-catalog.js';
+import { scheduleCatalog } from '../../src/jobs/schedule-catalog.js';
+import { checkpointScheduler, runCheckpointEvents, signCheckpointsAt } from './audit-checkpoint-helpers.js';
 import { type RunningApi, startApi } from './start-api.js';
 import { TEST_SIGNING_KEY_PEM } from './test-signing-key.js';
 
-const SIGNING_KEY_PEM = TEST_SIGNING_KEY_PEM;
-const KEY = loadSigningKey(SIGNING_KEY_PEM);
-const withKey = { AUDIT_SIGNING_KEY: SIGNING_KEY_PEM, AUDIT_CHECKPOINT_INTERVAL_MS: '0' };
+const KEY = loadSigningKey(TEST_SIGNING_KEY_PEM);
 
-describe('CheckpointScheduler', () => {
+/**
+ * Chain-head signing as scheduled work: every hour the scheduler enqueues one `audit.checkpoint` event per
+ * business with the hour as dedupe key, and a worker signs that business's head for that hour.
+ */
+describe('activity checkpoints on the scheduler and the outbox', () => {
   const started: RunningApi[] = [];
   const owner = createDatabase(inject('ownerDatabaseUrl'), { max: 2 });
+  // As the application role, with several connections: what the API and worker processes use.
+  const app = createDatabase(inject('appDatabaseUrl'), { max: 6 });
   let withEntries: string;
   let empty: string;
+  let ours: string[];
 
-  const start = async (env: Record<string, string>) => {
-    const api = await startApi(env, undefined, [ActivityModule]);
-    started.push(api);
-    return api;
-  };
   const inTenant = <T>(
     tenantId: string,
     work: (tx: Parameters<Parameters<typeof owner.db.transaction>[0]>[0]) => Promise<T>,
@@ -67,9 +69,19 @@ describe('CheckpointScheduler', () => {
         )
         .orderBy(activityCheckpoints.seq),
     );
+  /** The checkpoint events of our businesses for a period, as (tenant, status). */
+  const eventsFor = async (period: string) => {
+    const rows = await owner.sql<{ tenant_id: string; status: string }[]>`
+      select tenant_id, status::text from outbox
+      where job = ${auditCheckpoint.name} and dedupe_key = ${period} and tenant_id = any(${ours}::uuid[])
+      order by tenant_id`;
+    return rows.map((row) => [row.tenant_id, row.status]);
+  };
 
   beforeAll(async () => {
-    [withEntries, empty] = [newId(), newId()];
+    // In id order, the order eventsFor() lists them in.
+    [withEntries, empty] = [newId(), newId()].sort() as [string, string];
+    ours = [withEntries, empty];
     for (const [id, slug] of [
       [withEntries, 'checkpoints'],
       [empty, 'no-entries'],
@@ -80,29 +92,30 @@ describe('CheckpointScheduler', () => {
   });
   afterAll(async () => {
     await Promise.all(started.map((api) => api.close()));
-    await owner.close();
+    await Promise.all([owner.close(), app.close()]);
   });
 
-  it('signs each tenant’s head once per period, never twice, and again in the next period', async () => {
-    const scheduler = (await start(withKey)).app.get(CheckpointScheduler);
-
-    const first = await scheduler.signCheckpoints(new Date('2042-05-05T05:10:00Z'));
-    expect(first.period).toBe('2042-05-05T05');
-    expect(first.signed).toContain(withEntries);
-    expect(first.signed).not.toContain(empty); // nothing to sign yet
-    expect(first.failed).toBe(0);
+  it('signs each business’s head once per period, never twice, and again in the next period', async () => {
+    const first = await signCheckpointsAt(app.db, KEY, new Date('2042-05-05T05:10:00Z'), ours);
+    expect(first.run).toMatchObject({ job: 'audit.checkpoint', periods: ['2042-05-05T05'], tenants: 2, enqueued: 2 });
+    expect([...first.outcomes.values()]).toEqual(['done', 'done']);
+    expect(await eventsFor('2042-05-05T05')).toEqual([
+      [withEntries, 'done'],
+      [empty, 'done'],
+    ]);
     const [signed] = await checkpointsOf(withEntries, '2042-05-05T05');
     expect(signed).toMatchObject({ seq: 2, keyId: KEY.keyId });
+    expect(await checkpointsOf(empty)).toEqual([]); // nothing to sign yet; its event is done all the same
 
-    // Later in the same period, even after the chain has grown: nothing is written or changed.
+    // Later in the same period, even after the chain has grown: no event is written, nothing is signed.
     await append(withEntries, 1);
-    const second = await scheduler.signCheckpoints(new Date('2042-05-05T05:59:59Z'));
-    expect(second.signed).not.toContain(withEntries);
-    expect(second.unchanged).toBeGreaterThanOrEqual(2);
+    const again = await signCheckpointsAt(app.db, KEY, new Date('2042-05-05T05:59:59Z'), ours);
+    expect(again.run).toMatchObject({ tenants: 2, enqueued: 0 });
+    expect(again.outcomes.size).toBe(0);
     expect(await checkpointsOf(withEntries, '2042-05-05T05')).toEqual([signed]);
 
-    const next = await scheduler.signCheckpoints(new Date('2042-05-05T06:00:00Z'));
-    expect(next.signed).toContain(withEntries);
+    const next = await signCheckpointsAt(app.db, KEY, new Date('2042-05-05T06:00:00Z'), ours);
+    expect(next.run).toMatchObject({ periods: ['2042-05-05T06'], enqueued: 2 });
     const all = await checkpointsOf(withEntries);
     expect(all.map((row) => [row.period, row.seq])).toEqual([
       ['2042-05-05T05', 2],
@@ -120,27 +133,68 @@ describe('CheckpointScheduler', () => {
     });
   });
 
-  it('with several API processes signing at once, a period is still signed once per tenant', async () => {
-    const [a, b] = await Promise.all([start(withKey), start(withKey)]);
-    const at = new Date('2042-05-05T07:00:00Z');
-    const runs = await Promise.all(
-      [a, b].flatMap((api) => [1, 2].map(() => api.app.get(CheckpointScheduler).signCheckpoints(at))),
+  it('several processes ticking at once, and a restarted one, write one event per business and period', async () => {
+    const url = inject('appDatabaseUrl');
+    const processes = [createDatabase(url, { max: 2 }), createDatabase(url, { max: 2 }), createDatabase(url)] as const;
+    const [one, two, three] = processes;
+    try {
+      const [a, b] = [checkpointScheduler(one.db, KEY, ours), checkpointScheduler(two.db, KEY, ours)];
+      const at = new Date('2042-05-05T07:00:00Z');
+      const runs = (await Promise.all([a.tick(at), b.tick(at), a.tick(at), b.tick(at)])).flat();
+      expect(runs.map((run) => run.enqueued).reduce((sum, n) => sum + n)).toBe(2);
+
+      // A restart is a new Scheduler in a new process, ticking again in the same period: nothing new.
+      const restarted = checkpointScheduler(three.db, KEY, ours);
+      expect(await restarted.tick(new Date('2042-05-05T07:42:00Z'))).toMatchObject([{ tenants: 2, enqueued: 0 }]);
+      expect(await eventsFor('2042-05-05T07')).toEqual([
+        [withEntries, 'pending'],
+        [empty, 'pending'],
+      ]);
+
+      // Two workers running them at once still sign once (the event's row lock, then ON CONFLICT on the period).
+      const outcomes = await Promise.all([
+        runCheckpointEvents(one.db, KEY, ours),
+        runCheckpointEvents(two.db, KEY, ours),
+      ]);
+      const all = outcomes.flatMap((map) => [...map.values()]);
+      expect(all.filter((outcome) => outcome === 'done')).toHaveLength(2);
+      expect(all.every((outcome) => outcome === 'done' || outcome === 'already-done')).toBe(true);
+      expect(await checkpointsOf(withEntries, '2042-05-05T07')).toHaveLength(1);
+    } finally {
+      await Promise.all(processes.map((handle) => handle.close()));
+    }
+  });
+
+  it('needs the key: without AUDIT_SIGNING_KEY there is neither the job nor its schedule', () => {
+    const noDelivery = { deliver: () => Promise.resolve() };
+    expect(scheduleCatalog({ auditSigningKey: undefined }).map((schedule) => schedule.name)).not.toContain(
+      'audit.checkpoint',
     );
-    expect(runs.flatMap((run) => run.signed).filter((id) => id === withEntries)).toEqual([withEntries]);
-    expect(runs.every((run) => run.failed === 0)).toBe(true);
-    expect(await checkpointsOf(withEntries, '2042-05-05T07')).toHaveLength(1);
+    expect(
+      jobCatalog({ auditSigningKey: undefined, messageDelivery: noDelivery }).map((job) => job.name),
+    ).not.toContain('audit.checkpoint');
+    expect(scheduleCatalog({ auditSigningKey: KEY }).map((schedule) => schedule.name)).toContain('audit.checkpoint');
+    expect(jobCatalog({ auditSigningKey: KEY, messageDelivery: noDelivery }).map((job) => job.name)).toContain(
+      'audit.checkpoint',
+    );
   });
 
-  it('runs on start-up and then every interval when a key is configured', async () => {
+  it('a process running workers ticks on start-up and signs the current period', async () => {
     await append(empty, 1);
-    await start({ AUDIT_SIGNING_KEY: SIGNING_KEY_PEM, AUDIT_CHECKPOINT_INTERVAL_MS: '3600000' });
+    // The relay of this API runs for the few moments until the checkpoint appears: it also signs the other
+    // businesses of the test database for the current hour, as production workers would.
+    started.push(
+      // Only the checkpoint job: other files' events in this shared database are not this API's to run.
+      await startApi({
+        AUDIT_SIGNING_KEY: TEST_SIGNING_KEY_PEM,
+        RUN_WORKERS: 'true',
+        OUTBOX_JOBS: 'audit.checkpoint',
+        OUTBOX_POLL_MS: '50',
+      }),
+    );
     await expect
-      .poll(async () => (await checkpointsOf(empty)).map((row) => row.period), { timeout: 5000 })
+      .poll(async () => (await checkpointsOf(empty)).map((row) => row.period), { timeout: 10_000 })
       .toContain(checkpointPeriod());
-  });
-
-  it('needs the key: without AUDIT_SIGNING_KEY nothing is signed', async () => {
-    const scheduler = (await start({ AUDIT_CHECKPOINT_INTERVAL_MS: '1000' })).app.get(CheckpointScheduler);
-    await expect(scheduler.signCheckpoints()).rejects.toThrow(/AUDIT_SIGNING_KEY is not set/);
+    await started.pop()?.close();
   });
 });

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { renderEmail } from '@ontrack/emails/render';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer, type SMTPServerEnvelope } from 'smtp-server';
+import type { SMTPServerEnvelope } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type RunningMailDev, startMailDev } from '../../../../scripts/lib/maildev.mjs';
 import { EmailModule } from '../../src/integrations/email/email.module.js';
@@ -15,47 +15,7 @@ import {
 import { SmtpEmailSender } from '../../src/integrations/email/smtp-email.sender.js';
 import { ConfigModule } from '../../src/platform/config/config.module.js';
 import { loadConfig } from '../../src/platform/config/load-config.js';
-
-interface Captured {
-  envelope: SMTPServerEnvelope;
-  raw: Buffer;
-}
-
-/** A real SMTP server on a free port of 127.0.0.1 that keeps every message it accepts, raw. */
-async function startCapture(): Promise<{ url: string; messages: Captured[]; close(): Promise<void> }> {
-  const messages: Captured[] = [];
-  const server = new SMTPServer({
-    // Like MailDev and most internal relays: no TLS offered, no login asked.
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@refused.test')) {
-        callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        messages.push({ envelope: structuredClone(session.envelope), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('the SMTP capture did not bind a TCP port');
-  return {
-    url: `smtp://127.0.0.1:${address.port}`,
-    messages,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startSmtpCapture as startCapture } from '../support/smtp-capture.js';
 
 const tenant = {
   name: 'Evergreen Landscaping',

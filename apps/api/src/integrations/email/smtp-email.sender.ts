@@ -69,11 +69,16 @@ export class SmtpEmailSender implements EmailSender {
   }
 }
 
-/** 5xx replies and refused envelopes do not get better with retries; everything else might. */
+/**
+ * 5xx replies, and envelopes refused without a reply code (no valid recipient at all), do not get better with
+ * retries; everything else might — a 4xx on RCPT (451 "try again later", greylisting) included, although
+ * nodemailer reports it as EENVELOPE too.
+ */
 function classify(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const { responseCode, code } = error as Error & { responseCode?: number; code?: string };
-  if ((responseCode !== undefined && responseCode >= 500 && responseCode < 600) || code === 'EENVELOPE') {
+  const permanent = responseCode !== undefined ? responseCode >= 500 && responseCode < 600 : code === 'EENVELOPE';
+  if (permanent) {
     return new PermanentEmailError(`SMTP relay refused the message: ${error.message}`, responseCode, {
       cause: error,
     });

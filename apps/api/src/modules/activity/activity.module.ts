@@ -4,11 +4,13 @@ import { ActivityRepository } from './activity.repository.js';
 import { ActivityService } from './activity.service.js';
 import { AuditService } from './audit.service.js';
 import { AuditKeys } from './audit-keys.js';
-import { CheckpointScheduler } from './checkpoint-scheduler.js';
 
-/** The activity feed, verification of its hash chain, and the periodic signing of chain checkpoints. */
+/**
+ * The activity feed and verification of its hash chain. The chain heads are signed hourly by the
+ * `audit.checkpoint` job (jobs/audit-checkpoint.job.ts) in the processes that run workers.
+ */
 @Module({
   controllers: [ActivityController, AuditController],
-  providers: [ActivityService, AuditService, ActivityRepository, AuditKeys, CheckpointScheduler],
+  providers: [ActivityService, AuditService, ActivityRepository, AuditKeys],
 })
 export class ActivityModule {}

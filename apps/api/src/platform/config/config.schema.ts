@@ -1,6 +1,7 @@
 import { loadSigningKey } from '@ontrack/db/activity-checkpoints';
 import { z } from 'zod';
 import { emailConfigSchema } from '../../integrations/email/email.config.js';
+import { checkSmsConfig, smsConfigSchema } from '../../integrations/sms/sms.config.js';
 
 const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -10,7 +11,7 @@ const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postg
  * Every setting of the API and worker processes. Parsed once at start-up: a missing or wrong variable
  * stops the process with a message naming it (see loadConfig). Documented in README and .env.example.
  */
-export const configSchema = z.object({
+const settingsSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -43,8 +44,6 @@ export const configSchema = z.object({
       }
     }, 'must be an Ed25519 private key in PKCS#8 PEM form')
     .optional(),
-  /** How often the chain heads of all tenants are signed (once per period, never twice). */
-  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   /**
    * Run the outbox relay and job handlers in this process: `auto` (the default) does so in the API when there
    * is no REDIS_URL (the embedded default) and leaves them to `node dist/worker.js` when there is.
@@ -60,8 +59,26 @@ export const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]+$/)
     .default('ontrack-outbox'),
+  /**
+   * How often a process running workers enqueues the current period of every schedule (at most once per
+   * business and period whatever this is): the longest delay between a period's start and its event.
+   */
+  SCHEDULER_TICK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /**
+   * Comma-separated job names this process runs (e.g. `notifications.deliver` for a worker pool of its own);
+   * unset: every job it knows. Events of other jobs wait for a process that runs them.
+   */
+  OUTBOX_JOBS: z
+    .string()
+    .regex(/^[a-z0-9._-]+(,[a-z0-9._-]+)*$/, 'must be job names separated by commas, e.g. notifications.deliver')
+    .transform((value) => value.split(','))
+    .optional(),
   ...emailConfigSchema.shape,
+  ...smsConfigSchema.shape,
 });
+
+// Twilio's variables are all set or none (each missing one is named).
+export const configSchema = settingsSchema.superRefine(checkSmsConfig);
 
 export type AppConfig = z.output<typeof configSchema>;
 

@@ -10,6 +10,14 @@ export interface JobContext {
   eventId: string;
   /** 1 on the first try. */
   attempt: number;
+  /** After this attempt fails, the event is dead-lettered: a handler may settle instead (e.g. fall back). */
+  maxAttempts: number;
+  /**
+   * Runs `work` in its OWN transaction (same tenant and system context), committed at once, whatever happens
+   * to the job's transaction afterwards. For the rare state that must survive a crash of this attempt, such
+   * as "this message is being handed to the provider" — the guard that keeps a retry from sending it twice.
+   */
+  separately<T>(work: (tx: Database) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -23,6 +31,9 @@ export interface JobDefinition<TPayload = unknown> {
   maxAttempts?: number;
   handle(context: JobContext, payload: TPayload): Promise<void>;
 }
+
+/** What the outbox needs to enqueue a job (the handler is only needed by workers). */
+export type JobKey<TPayload = unknown> = Pick<JobDefinition<TPayload>, 'name' | 'version' | 'payload' | 'maxAttempts'>;
 
 export function defineJob<TPayload>(definition: JobDefinition<TPayload>): JobDefinition<TPayload> {
   return definition;

@@ -3,7 +3,7 @@ import { newId } from '@ontrack/db/ids';
 import { outbox } from '@ontrack/db/schema/outbox';
 import { applySessionContext } from '@ontrack/db/session-context';
 import { and, eq, sql } from 'drizzle-orm';
-import type { JobDefinition, JobRegistry } from './job-definition.js';
+import type { JobKey, JobRegistry } from './job-definition.js';
 
 export interface EnqueueOptions {
   /** One event per tenant, job and key: scheduled work passes its period, so a period runs once. */
@@ -25,7 +25,7 @@ export interface DueEvent {
 export async function enqueueEvent<TPayload>(
   tx: Database,
   tenantId: string,
-  job: JobDefinition<TPayload>,
+  job: JobKey<TPayload>,
   payload: TPayload,
   options: EnqueueOptions = {},
 ): Promise<string | undefined> {
@@ -109,8 +109,17 @@ export async function processEvent(
       if (!job) throw new Error(`no handler for job ${row.job}`);
       if (job.version !== row.version)
         throw new Error(`job ${row.job} v${row.version}: this worker runs v${job.version}`);
-      await applySessionContext(tx, { tenantId: event.tenantId, system: `job:${row.job}` });
-      await job.handle({ tx, tenantId: event.tenantId, eventId: row.id, attempt }, job.payload.parse(row.payload));
+      const system = `job:${row.job}`;
+      await applySessionContext(tx, { tenantId: event.tenantId, system });
+      const separately = <T>(work: (separateTx: Database) => Promise<T>) =>
+        db.transaction(async (separateTx) => {
+          await applySessionContext(separateTx, { tenantId: event.tenantId, system });
+          return work(separateTx);
+        });
+      await job.handle(
+        { tx, tenantId: event.tenantId, eventId: row.id, attempt, maxAttempts, separately },
+        job.payload.parse(row.payload),
+      );
       await tx
         .update(outbox)
         .set({ status: 'done', attempts: attempt, processedAt: sql`now()`, leasedUntil: null, lastError: null })

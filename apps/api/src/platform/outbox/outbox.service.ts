@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { currentDb } from '../db/current-transaction.js';
 import { requestContext } from '../request-context/request-context.js';
-import type { JobDefinition } from './job-definition.js';
+import type { JobKey } from './job-definition.js';
 import { type EnqueueOptions, enqueueEvent } from './outbox-store.js';
 
 /**
@@ -10,7 +10,7 @@ import { type EnqueueOptions, enqueueEvent } from './outbox-store.js';
  */
 @Injectable()
 export class OutboxService {
-  enqueue<TPayload>(job: JobDefinition<TPayload>, payload: TPayload, options?: EnqueueOptions) {
+  enqueue<TPayload>(job: JobKey<TPayload>, payload: TPayload, options?: EnqueueOptions) {
     const tenantId = requestContext().tenant?.tenantId;
     if (!tenantId) throw new Error('work can only be enqueued in a tenant request');
     return enqueueEvent(currentDb(), tenantId, job, payload, options);
