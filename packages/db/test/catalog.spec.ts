@@ -16,6 +16,8 @@ const INDEXES_NOT_LED_BY_TENANT = new Set([
   'outbox_due_idx',
   // An inbound STOP/START names a phone number, not a tenant: the Twilio webhook finds its contacts everywhere.
   'contacts_phone_idx',
+  // Accepting an invitation finds it by its (hashed) token before any tenant is known.
+  'invitations_token_hash_key',
 ]);
 const POLICIES_NOT_ON_TENANT = new Set([
   // A user reads their own memberships in every tenant (read only).
@@ -27,6 +29,9 @@ const POLICIES_NOT_ON_TENANT = new Set([
   'outbox_system_insert',
   // The Twilio inbound webhook looks a phone number up across tenants (system context, read only).
   'contacts_system_select',
+  // Invitation acceptance, in the named system context of the auth flow.
+  'invitations_system_select',
+  'invitations_system_update',
 ]);
 const SECURITY_DEFINER_ALLOWED = new Set<string>([]);
 

@@ -43,6 +43,9 @@ const FIXTURES: Record<string, (tx: Tx, t: string, u: string) => Promise<unknown
     insert into sms_consents (tenant_id, id, contact_id, phone, status, method, text_shown)
     values (${t}, ${newId()}, ${contactOf(t)}, '+15550000000', 'opted_in', 'verbal', 'Reply STOP to opt out')`,
   messages: (tx, t) => insertMessage(tx, t),
+  invitations: (tx, t, u) => tx`
+    insert into invitations (tenant_id, id, email, role_id, invited_by_user_id, token_hash, expires_at)
+    values (${t}, ${newId()}, ${`invitee-${t}@iso.test`}, ${defaultRoleId(t, 'crew')}, ${u}, ${`hash-${t}`}, now() + interval '1 day')`,
   message_events: async (tx, t) => {
     const messageId = await insertMessage(tx, t);
     await tx`insert into message_events (tenant_id, id, message_id, status) values (${t}, ${newId()}, ${messageId}, 'queued')`;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, jsonb, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, jsonb, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { currentTenantId, currentUserId, inSystemContext } from './rls.js';
 
 export interface TenantBranding {
@@ -25,6 +25,8 @@ export const tenants = pgTable(
     currency: char({ length: 3 }).notNull().default('USD'),
     locale: text().notNull().default('en'),
     branding: jsonb().$type<TenantBranding>().notNull().default({}),
+    /** Every staff member (not only Admins, for whom it is always required) must use a second factor. */
+    mfaRequiredForStaff: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
