@@ -83,11 +83,14 @@ try {
     cwd: join(root, 'apps/api'),
     env: {
       AUTH_JWT_SECRET: env.AUTH_JWT_SECRET ?? secrets.AUTH_JWT_SECRET,
+      AUTH_ENCRYPTION_KEY: env.AUTH_ENCRYPTION_KEY ?? secrets.AUTH_ENCRYPTION_KEY,
       AUDIT_SIGNING_KEY: env.AUDIT_SIGNING_KEY ?? secrets.AUDIT_SIGNING_KEY,
       SMTP_URL: mail.smtpUrl,
       NODE_ENV: env.NODE_ENV ?? 'production',
       API_HOST: '127.0.0.1',
       API_PORT: String(apiPort),
+      // Sign-in and invitation emails link to the web app as the browser reaches it.
+      APP_URL: env.APP_URL ?? `http://localhost:${webPort}`,
       APP_DATABASE_URL: env.APP_DATABASE_URL ?? appRoleUrl(database.url, appPassword),
     },
     onExit: exitWith('api'),

@@ -118,6 +118,7 @@ async function browserTests(serverUrl) {
           NODE_ENV: 'production',
           LOG_LEVEL: 'warn',
           AUTH_JWT_SECRET: randomBytes(48).toString('base64url'),
+          AUTH_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
           // Nothing is sent by the browser tests yet; a closed local port keeps production's rule satisfied.
           SMTP_URL: 'smtp://127.0.0.1:1',
           API_PORT: String(apiPort),

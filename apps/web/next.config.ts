@@ -1,10 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './modules/security/security-headers';
 
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Fixed security headers on pages and static files; the CSP (per-request nonce) comes from proxy.ts.
+  // /api/* is excluded: those responses carry the API's own headers through the proxy route.
+  async headers() {
+    return [{ source: '/((?!api(?:/|$)).*)', headers: [...STATIC_SECURITY_HEADERS] }];
+  },
   reactStrictMode: true,
   transpilePackages: ['@ontrack/ui', '@ontrack/sdk'],
   // The monorepo root, so file tracing and Turbopack see the workspace packages outside apps/web.

@@ -6,7 +6,10 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.schema.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './platform/http/request-id.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { buildOpenApiDocument, mountOpenApi } from './platform/openapi/openapi.js';
+import { RateLimitModule } from './platform/rate-limit/rate-limit.module.js';
+import { installRateLimitReplies } from './platform/rate-limit/rate-limit.reply.js';
 import { installRequestContext } from './platform/request-context/request-context.js';
 
 /**
@@ -27,7 +30,8 @@ export async function createApp(
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, options.extraModules),
+    // RateLimitModule is global: TenantGuard and the sign-in flows inject RateLimiter.
+    AppModule.forRoot(config, [RateLimitModule, ...(options.extraModules ?? [])]),
     adapter,
     {
       bufferLogs: true,
@@ -43,6 +47,8 @@ export async function createApp(
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   installRequestContext(fastify);
+  installRateLimitReplies(fastify);
+  await installSecurityHeaders(app);
   // While shutting down, ask keep-alive clients to hang up after their current response: otherwise the
   // socket of a request that was in flight at SIGTERM idles on and holds the process until its timeout.
   let closing = false;

@@ -4,6 +4,9 @@ import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { EmailModule } from './integrations/email/email.module.js';
 import { SmsModule } from './integrations/sms/sms.module.js';
 import { ActivityModule } from './modules/activity/activity.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { MfaModule } from './modules/auth/mfa/mfa.module.js';
+import { OidcModule } from './modules/auth/oidc/oidc.module.js';
 import { BackgroundJobsModule } from './modules/background-jobs/background-jobs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -45,6 +48,9 @@ export class AppModule {
         SupportAccessModule,
         NotificationsModule,
         BackgroundJobsModule,
+        AuthModule,
+        OidcModule,
+        MfaModule,
         ...extraModules,
       ],
       providers: [

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { EmailModule } from './integrations/email/email.module.js';
 import { SmsModule } from './integrations/sms/sms.module.js';
+import { AuthMailModule } from './modules/auth/auth-mail.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { InvalidConfigError, loadConfig } from './platform/config/load-config.js';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       PlatformModule,
       // Job handlers live in their domain modules (the deliver-message handler is in NotificationsModule).
       NotificationsModule,
+      AuthMailModule,
     ],
   })
   class WorkerModule {}

@@ -23,6 +23,10 @@ export const problemSchema = z.object({
   instance: z.string().optional().describe('The request path that failed.'),
   requestId: z.string().optional().describe('Quote this id when reporting the problem: it is in the server logs.'),
   errors: z.array(invalidParamSchema).optional().describe('For validation problems: every field that was refused.'),
+  code: z
+    .string()
+    .optional()
+    .describe('A stable machine-readable reason a client acts on, e.g. "reauthentication_required" (docs/errors.md).'),
 });
 
 export type InvalidParam = z.infer<typeof invalidParamSchema>;

@@ -73,6 +73,24 @@ export interface paths {
         patch: operations["updateTenant"];
         trace?: never;
     };
+    "/api/v1/tenant/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The business’s sign-in rules (second factor for staff). */
+        get: operations["getTenantSecurity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Require a second factor of all staff (Admins always need one); staff owing one enrol at next sign-in. */
+        patch: operations["updateTenantSecurity"];
+        trace?: never;
+    };
     "/api/v1/permissions": {
         parameters: {
             query?: never;
@@ -384,6 +402,381 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/magic-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Emails a single-use sign-in link (10 minutes) and sets the `__Host-ontrack_link` cookie that binds it to this browser. Always 202 with the same body, whether or not the address belongs to anyone. With `tenant`, a client-portal link scoped to that business (sent only to its members). */
+        post: operations["requestMagicLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/magic-link/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeems the link’s token (the web page at /auth/magic posts it) in the browser that asked for it: signs in, sets the session cookies (or, with `mode: "bearer"`, returns the refresh token instead). 401 when the link is unknown, used, expired, or opened in another browser. */
+        post: operations["verifyMagicLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New tokens for a refresh token — the `__Host-ontrack_refresh` cookie (web app; needs X-CSRF-Token) or `refreshToken` in the body (API clients, answered in bearer mode). The token is single use: presenting one that was already used signs the session out everywhere (401). */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs this session out (its tokens stop working) and clears the cookies. */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your signed-in devices: user agent, IP, when signed in and last seen, and which one is this. */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Signs out one of your devices: its refresh and access tokens stop working. 404 for any other id. */
+        delete: operations["revokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/sign-out-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs out every device but this one. */
+        post: operations["signOutOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/switch-tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Work in another of your businesses: a new access token (and cookie) whose `tid` names it; the session keeps it for later refreshes. 403 unless you are an active member there (or in a client-portal session). */
+        post: operations["switchTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending invitations (not accepted, withdrawn or expired). */
+        get: operations["listInvitations"];
+        put?: never;
+        /** Invites someone by email with one of this business’s roles (a client role needs `contactId`). The link is emailed and valid for 7 days; inviting the same address again replaces the pending invitation. 409 when they are already an active member; 403 for a role with permissions you do not hold. */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraws a pending invitation: its link stops working. */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts an invitation by its emailed token: creates the account if needed and the membership with the role, and signs in (session cookies, or the refresh token in the body with `mode: "bearer"`). 410 when it was already accepted, withdrawn or has expired; 400 for an unknown token. */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The single sign-on providers this server offers (Google, Microsoft, configured OIDC issuers). */
+        get: operations["listSignInProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browser navigation: redirects to the provider (authorization code + PKCE S256, state, nonce) and sets the short-lived `__Host-ontrack_oidc` cookie that the callback checks. 404 for an unknown provider, 503 while the provider cannot be reached. */
+        get: operations["startOidcSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the provider sends the browser back. Signs in (session cookies) and redirects to the web app, to its MFA step when a second factor is due, or to `/sign-in?error=<code>` when refused. */
+        get: operations["completeOidcSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your second factor: enrolled or not, recovery codes left, and whether your role requires one. */
+        get: operations["getMfaStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app: a new secret as otpauth URI, QR code and text. Replacing a confirmed one needs a recent authentication. */
+        post: operations["enrolTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator with its first code: ten recovery codes (shown once), this session verified, your other sessions signed out. */
+        post: operations["confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The second step of sign-in: a code from the authenticator app, or a recovery code. Each works once. */
+        post: operations["verifyMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/reauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm it is you (a code or recovery code) before changing your email or second factor. */
+        post: operations["reauthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove your authenticator (needs a recent authentication; refused when your role requires one). Your other sessions are signed out. */
+        delete: operations["removeTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ten new recovery codes; the old ones stop working (needs a recent authentication). */
+        post: operations["regenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your sign-in email (needs a recent authentication). Your other sessions are signed out. */
+        patch: operations["changeEmail"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -453,6 +846,14 @@ export interface components {
                 /** Format: uri */
                 logoUrl?: string;
             };
+        };
+        TenantSecurityDto_Output: {
+            /** @description Every member but Clients (Admins always must) has to sign in with a second factor. */
+            mfaRequiredForStaff: boolean;
+        };
+        UpdateTenantSecurityDto: {
+            /** @description Every member but Clients (Admins always must) has to sign in with a second factor. */
+            mfaRequiredForStaff: boolean;
         };
         PermissionEntryDto_Output: {
             /** @enum {string} */
@@ -832,6 +1233,284 @@ export interface components {
             /** @description What the job was asked to do, as the job’s payload schema defines it. */
             payload: unknown;
         };
+        MagicLinkRequestDto: {
+            /** Format: email */
+            email: string;
+            /** @description A business (id or slug): a client-portal link, scoped to that business and branded with it. */
+            tenant?: string;
+        };
+        MagicLinkAcceptedDto_Output: {
+            /** @description Always the same, whether or not the address belongs to anyone. */
+            detail: string;
+        };
+        MagicLinkVerifyDto: {
+            /** @description The `token` query parameter of the emailed link. */
+            token: string;
+            /**
+             * @description `cookie` (web app, default) or `bearer` (API clients: the refresh token comes in the body).
+             * @default cookie
+             * @enum {string}
+             */
+            mode: "cookie" | "bearer";
+        };
+        SignedInDto_Output: {
+            /** @description JWT for `Authorization: Bearer` (≤ 15 minutes); also set as a cookie. */
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+            /** @description True while a second factor is owed: only the MFA verify/enrol routes accept this token. */
+            mfaPending: boolean;
+            /** @description Only in `bearer` mode: single use, rotated on every refresh. */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description Only in `bearer` mode: the session’s idle expiry.
+             */
+            refreshTokenExpiresAt?: string;
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+            };
+        };
+        /** @default {} */
+        RefreshRequestDto: {
+            /** @description API clients (bearer mode) send it here; the web app sends the refresh cookie instead. */
+            refreshToken?: string;
+        };
+        SessionTokensDto_Output: {
+            /** @description JWT for `Authorization: Bearer` (≤ 15 minutes); also set as a cookie. */
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+            /** @description True while a second factor is owed: only the MFA verify/enrol routes accept this token. */
+            mfaPending: boolean;
+            /** @description Only in `bearer` mode: single use, rotated on every refresh. */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description Only in `bearer` mode: the session’s idle expiry.
+             */
+            refreshTokenExpiresAt?: string;
+        };
+        SessionListDto_Output: {
+            /** @description Most recently seen first. */
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @description The session making this request. */
+                current: boolean;
+                userAgent: string | null;
+                /** @description The address of the last sign-in or refresh. */
+                ip: string | null;
+                /** @description How the user proved who they are: magic_link, oidc:google, totp, … */
+                authMethods: string[];
+                /** @description Set for a client-portal sign-in: the only business it may act in. */
+                portalTenantId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description The last refresh (about every 15 minutes while in use).
+                 */
+                lastSeenAt: string;
+            }[];
+        };
+        SignedOutOthersDto_Output: {
+            /** @description How many other sessions were signed out. */
+            signedOut: number;
+        };
+        SwitchTenantDto: {
+            /** @description The business to work in: its id or slug. */
+            tenant: string;
+        };
+        TenantSwitchedDto_Output: {
+            /** Format: uuid */
+            tenantId: string;
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+        };
+        InvitationCreateDto: {
+            /** Format: email */
+            email: string;
+            /**
+             * Format: uuid
+             * @description A role of this business.
+             */
+            roleId: string;
+            /**
+             * Format: uuid
+             * @description Required for a client role: the contact their portal shows.
+             */
+            contactId?: string;
+        };
+        InvitationViewDto_Output: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** Format: uuid */
+            roleId: string;
+            roleName: string;
+            contactId: string | null;
+            /** Format: uuid */
+            invitedByUserId: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationListDto_Output: {
+            /** @description Pending invitations, newest first. */
+            items: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                /** Format: uuid */
+                roleId: string;
+                roleName: string;
+                contactId: string | null;
+                /** Format: uuid */
+                invitedByUserId: string;
+                /** @enum {string} */
+                status: "pending" | "accepted" | "revoked" | "expired";
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+            }[];
+        };
+        InvitationAcceptDto: {
+            /** @description The `token` query parameter of the emailed invitation link. */
+            token: string;
+            /**
+             * @description `cookie` (web app, default) or `bearer` (API clients: the refresh token comes in the body).
+             * @default cookie
+             * @enum {string}
+             */
+            mode: "cookie" | "bearer";
+        };
+        InvitationAcceptedDto_Output: {
+            /** @description JWT for `Authorization: Bearer` (≤ 15 minutes); also set as a cookie. */
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+            /** @description True while a second factor is owed: only the MFA verify/enrol routes accept this token. */
+            mfaPending: boolean;
+            /** @description Only in `bearer` mode: single use, rotated on every refresh. */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description Only in `bearer` mode: the session’s idle expiry.
+             */
+            refreshTokenExpiresAt?: string;
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+            };
+            /**
+             * Format: uuid
+             * @description The business just joined (the access token works in it).
+             */
+            tenantId: string;
+        };
+        OidcProviderListDto_Output: {
+            /** @description The configured providers, in the order the sign-in page shows them. */
+            providers: {
+                /** @description Pass as `:provider` to start a sign-in. */
+                id: string;
+                /** @description What the sign-in button says, e.g. "Google". */
+                name: string;
+            }[];
+        };
+        MfaStatusDto_Output: {
+            totp: {
+                /** @description A confirmed authenticator is set up. */
+                enrolled: boolean;
+                confirmedAt: string | null;
+            };
+            recoveryCodesLeft: number;
+            required: boolean;
+            /** @description Why a second factor is mandatory: `admin` (an Admin somewhere), `tenant_policy` (a business requires it of its staff). */
+            reason: ("admin" | "tenant_policy") | null;
+        };
+        TotpEnrolmentDto_Output: {
+            /** @description The `otpauth://totp/OnTrack:<email>?secret=…&issuer=OnTrack` URI the authenticator app imports. */
+            otpauthUri: string;
+            /** @description The same URI as a QR code (an SVG document) to scan with the app. */
+            qrCodeSvg: string;
+            /** @description The Base32 secret, for typing into an app that cannot scan. Shown only now. */
+            secret: string;
+        };
+        TotpConfirmDto: {
+            code: string;
+        };
+        TotpConfirmedDto_Output: {
+            /** @description JWT for `Authorization: Bearer` (≤ 15 minutes); also set as a cookie. */
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+            /** @description True while a second factor is owed: only the MFA verify/enrol routes accept this token. */
+            mfaPending: boolean;
+            /** @description Only in `bearer` mode: single use, rotated on every refresh. */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description Only in `bearer` mode: the session’s idle expiry.
+             */
+            refreshTokenExpiresAt?: string;
+            /** @description Ten single-use recovery codes. Shown only now: keep them somewhere safe. */
+            recoveryCodes: string[];
+            /** @description How many of your other sessions were signed out. */
+            signedOutSessions: number;
+        };
+        SecondFactorDto: {
+            code?: string;
+            recoveryCode?: string;
+        };
+        MfaSessionDto_Output: {
+            /** @description JWT for `Authorization: Bearer` (≤ 15 minutes); also set as a cookie. */
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+            /** @description True while a second factor is owed: only the MFA verify/enrol routes accept this token. */
+            mfaPending: boolean;
+            /** @description Only in `bearer` mode: single use, rotated on every refresh. */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description Only in `bearer` mode: the session’s idle expiry.
+             */
+            refreshTokenExpiresAt?: string;
+        };
+        ReauthenticatedDto_Output: {
+            /**
+             * Format: date-time
+             * @description Until when email and MFA changes are allowed without re-authenticating again.
+             */
+            recentUntil: string;
+        };
+        RemovedFactorDto_Output: {
+            signedOutSessions: number;
+        };
+        RecoveryCodesDto_Output: {
+            /** @description The new codes (the old ones no longer work). Shown once. */
+            recoveryCodes: string[];
+            signedOutSessions: number;
+        };
+        ChangeEmailDto: {
+            /** Format: email */
+            email: string;
+        };
+        EmailChangedDto_Output: {
+            email: string;
+            signedOutSessions: number;
+        };
         Problem: {
             /** @description A URI naming the kind of problem; "about:blank" when the HTTP status says it all. */
             type: string;
@@ -855,6 +1534,8 @@ export interface components {
                 /** @description A stable machine-readable code (zod issue code). */
                 code: string;
             }[];
+            /** @description A stable machine-readable reason a client acts on, e.g. "reauthentication_required" (docs/errors.md). */
+            code?: string;
         };
     };
     responses: {
@@ -994,6 +1675,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TenantDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getTenantSecurity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSecurityDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateTenantSecurity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenantSecurityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSecurityDto_Output"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -1615,6 +2346,570 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BackgroundJobDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    requestMagicLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MagicLinkRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MagicLinkAcceptedDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyMagicLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MagicLinkVerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTokensDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    signOutOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOutOthersDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    switchTenant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchTenantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSwitchedDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationViewDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAcceptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAcceptedDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listSignInProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcProviderListDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    startOidcSignIn: {
+        parameters: {
+            query?: {
+                /** @description A path of the web app to land on after signing in (e.g. `/jobs`). Anything that is not a same-site relative path is ignored and `/` is used instead. */
+                returnTo?: string;
+                /** @description Client portal: the slug of the business whose portal is signing in; the session is scoped to it. */
+                tenant?: string;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider’s authorization endpoint. */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    completeOidcSignIn: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                iss?: string;
+                /** @description e.g. `access_denied` when the user cancelled at the provider. */
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the web app. */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMfaStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    enrolTotp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpConfirmedDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaSessionDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    reauthenticate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReauthenticatedDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    removeTotp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovedFactorDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    regenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    changeEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangedDto_Output"];
                 };
             };
             default: components["responses"]["Problem"];

@@ -23,7 +23,6 @@ export function deliverMessageJob(handler: {
 }): JobDefinition<DeliverMessagePayload> {
   return {
     ...deliverMessage,
-    maxAttempts: deliverMessage.maxAttempts,
     handle: (context, p) => handler.deliver(context, p),
   };
 }

@@ -1,6 +1,7 @@
 import type { SigningKey } from '@ontrack/db/activity-checkpoints';
 import type { JobDefinition } from '../platform/outbox/job-definition.js';
 import { auditCheckpointJob } from './audit-checkpoint.job.js';
+import { type AuthMailHandlers, authEmailJobs } from './auth-emails.job.js';
 import { type DeliverMessagePayload, deliverMessageJob } from './deliver-message.job.js';
 
 /**
@@ -18,6 +19,8 @@ export interface JobDependencies {
   auditSigningKey: SigningKey | undefined;
   /** The handler of `notifications.deliver` (MessageDelivery, in NotificationsModule). */
   messageDelivery: { deliver: JobDefinition<DeliverMessagePayload>['handle'] };
+  /** The handlers of the sign-in link and invitation emails (AuthMail, in modules/auth). */
+  authMail?: AuthMailHandlers;
 }
 
 /**
@@ -26,7 +29,11 @@ export interface JobDependencies {
  * dependency is not leased by this process: its events wait for a process that has it.
  */
 export function jobCatalog(deps: JobDependencies): readonly JobDefinition<never>[] {
-  const jobs = [...JOB_CATALOG, deliverMessageJob(deps.messageDelivery) as JobDefinition<never>];
+  const jobs = [
+    ...JOB_CATALOG,
+    deliverMessageJob(deps.messageDelivery) as JobDefinition<never>,
+    ...(deps.authMail ? authEmailJobs(deps.authMail) : []),
+  ];
   if (deps.auditSigningKey) jobs.push(auditCheckpointJob(deps.auditSigningKey) as JobDefinition<never>);
   return jobs;
 }

@@ -97,6 +97,7 @@ describe('SMS configuration', () => {
       ...base,
       NODE_ENV: 'production',
       AUTH_JWT_SECRET: 'x'.repeat(32),
+      AUTH_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       SMTP_URL: 'smtp://127.0.0.1:1025',
     });
     expect(production.TWILIO_ACCOUNT_SID).toBeUndefined();

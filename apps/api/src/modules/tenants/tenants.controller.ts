@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { TenantSecurity } from '@ontrack/schemas/auth-mfa';
 import type { Me, TenantView } from '@ontrack/schemas/tenants';
 import { ZodResponse } from 'nestjs-zod';
 import { RequirePermission } from '../../platform/rbac/require-permission.decorator.js';
 import { NoTenant } from '../../platform/tenancy/tenant-mode.decorator.js';
-import { MeDto, TenantDto, UpdateTenantDto } from './tenants.dto.js';
+import { MeDto, TenantDto, TenantSecurityDto, UpdateTenantDto, UpdateTenantSecurityDto } from './tenants.dto.js';
 import { TenantsService } from './tenants.service.js';
 
 @ApiTags('tenants')
@@ -38,5 +39,27 @@ export class TenantsController {
   @ZodResponse({ status: 200, type: TenantDto })
   update(@Body() patch: UpdateTenantDto): Promise<TenantView> {
     return this.tenants.update(patch);
+  }
+
+  @Get('tenant/security')
+  @RequirePermission('tenant:read')
+  @ApiOperation({
+    operationId: 'getTenantSecurity',
+    summary: 'The business’s sign-in rules (second factor for staff).',
+  })
+  @ZodResponse({ status: 200, type: TenantSecurityDto })
+  security(): Promise<TenantSecurity> {
+    return this.tenants.security();
+  }
+
+  @Patch('tenant/security')
+  @RequirePermission('tenant:manage')
+  @ApiOperation({
+    operationId: 'updateTenantSecurity',
+    summary: 'Require a second factor of all staff (Admins always need one); staff owing one enrol at next sign-in.',
+  })
+  @ZodResponse({ status: 200, type: TenantSecurityDto })
+  updateSecurity(@Body() body: UpdateTenantSecurityDto): Promise<TenantSecurity> {
+    return this.tenants.updateSecurity(body);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { memberships } from '@ontrack/db/schema/memberships';
 import { type Tenant, tenants } from '@ontrack/db/schema/tenants';
 import { users } from '@ontrack/db/schema/users';
+import type { TenantSecurity } from '@ontrack/schemas/auth-mfa';
 import type { UpdateTenant } from '@ontrack/schemas/tenants';
 import { asc, eq, sql } from 'drizzle-orm';
 import { currentDb } from '../../platform/db/current-transaction.js';
@@ -17,6 +18,15 @@ export class TenantsRepository {
     const [tenant] = await currentDb()
       .update(tenants)
       .set({ ...patch, updatedAt: sql`now()` })
+      .where(eq(tenants.id, tenantId))
+      .returning();
+    return tenant;
+  }
+
+  async updateSecurity(tenantId: string, patch: TenantSecurity): Promise<Tenant | undefined> {
+    const [tenant] = await currentDb()
+      .update(tenants)
+      .set({ mfaRequiredForStaff: patch.mfaRequiredForStaff, updatedAt: sql`now()` })
       .where(eq(tenants.id, tenantId))
       .returning();
     return tenant;

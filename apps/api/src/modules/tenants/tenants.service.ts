@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Tenant } from '@ontrack/db/schema/tenants';
+import type { TenantSecurity } from '@ontrack/schemas/auth-mfa';
 import type { Me, TenantView, UpdateTenant } from '@ontrack/schemas/tenants';
 import { ActivityRecorder } from '../../platform/activity/activity-recorder.js';
 import { problem } from '../../platform/http/problem-details.js';
@@ -35,6 +36,25 @@ export class TenantsService {
       summary: changes(before, after, Object.keys(patch) as (keyof UpdateTenant)[]),
     });
     return toView(after);
+  }
+
+  async security(): Promise<TenantSecurity> {
+    return { mfaRequiredForStaff: (await this.load()).mfaRequiredForStaff };
+  }
+
+  async updateSecurity(patch: TenantSecurity): Promise<TenantSecurity> {
+    const before = await this.load();
+    const after = await this.tenants.updateSecurity(before.id, patch);
+    if (!after) throw new NotFoundException(problem(404, { detail: 'This business no longer exists.' }));
+    if (before.mfaRequiredForStaff !== after.mfaRequiredForStaff) {
+      this.activity.record({
+        entityType: 'tenant',
+        entityId: after.id,
+        action: 'update_security',
+        summary: { mfaRequiredForStaff: [before.mfaRequiredForStaff, after.mfaRequiredForStaff] },
+      });
+    }
+    return { mfaRequiredForStaff: after.mfaRequiredForStaff };
   }
 
   private async load(): Promise<Tenant> {

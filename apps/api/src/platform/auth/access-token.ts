@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/load-config.js';
 
 export const ACCESS_TOKEN_ISSUER = 'ontrack';
 export const ACCESS_TOKEN_AUDIENCE = 'ontrack-api';
-/** Access tokens live at most 15 minutes; sessions and refresh tokens come with the authentication issue. */
+/** Access tokens live at most 15 minutes; a session's refresh token (modules/auth) gets the next one. */
 export const ACCESS_TOKEN_MAX_SECONDS = 15 * 60;
 
 export interface AccessTokenClaims {
@@ -16,6 +16,11 @@ export interface AccessTokenClaims {
   sid?: string;
   /** The tenant the session is working in, used when a request names none. */
   tid?: string;
+  /**
+   * `pending` while the session still owes a second factor (the user has one, or must enrol): such a token
+   * only reaches routes marked @AllowMfaPending() (verify, enrol).
+   */
+  mfa?: 'pending';
 }
 
 export class InvalidAccessTokenError extends Error {}
@@ -55,10 +60,14 @@ export class AccessTokens {
       if (payload.tid !== undefined && (typeof payload.tid !== 'string' || !uuid.test(payload.tid))) {
         throw new InvalidAccessTokenError('the token names an invalid tenant');
       }
+      if (payload.sid !== undefined && (typeof payload.sid !== 'string' || !uuid.test(payload.sid))) {
+        throw new InvalidAccessTokenError('the token names an invalid session');
+      }
       return {
         sub: payload.sub,
-        sid: typeof payload.sid === 'string' ? payload.sid : undefined,
+        sid: payload.sid as string | undefined,
         tid: payload.tid as string | undefined,
+        mfa: payload.mfa === 'pending' ? 'pending' : undefined,
       };
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw error;

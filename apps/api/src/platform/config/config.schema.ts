@@ -2,10 +2,20 @@ import { loadSigningKey } from '@ontrack/db/activity-checkpoints';
 import { z } from 'zod';
 import { emailConfigSchema } from '../../integrations/email/email.config.js';
 import { checkSmsConfig, smsConfigSchema } from '../../integrations/sms/sms.config.js';
+import { checkOidcConfig, oidcConfigSchema } from '../../modules/auth/oidc/oidc.config.js';
+import { rateLimitConfigSchema } from '../rate-limit/rate-limit.policies.js';
 
 const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' });
+
+const base64Key32 = z
+  .string()
+  .trim()
+  .refine(
+    (value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32,
+    'must be 32 random bytes in base64 (openssl rand -base64 32)',
+  );
 
 /**
  * Every setting of the API and worker processes. Parsed once at start-up: a missing or wrong variable
@@ -31,6 +41,31 @@ const settingsSchema = z.object({
    * so that `npm run auth:dev-token` and the API agree without any setup.
    */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The web app's origin (the API is served under it at /api): links in sign-in and invitation emails point
+   * here, and the CSRF check accepts requests whose Origin is this one. `npm start` sets it from PORT.
+   */
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((url) => new URL(url).origin)
+    .default('http://localhost:3000'),
+  /** A session ends after this much inactivity (each refresh of the access token moves it); docs/authentication.md. */
+  AUTH_IDLE_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(12 * 60),
+  /** A staff session ends this long after sign-in whatever happens. */
+  AUTH_ABSOLUTE_TIMEOUT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** A client-portal session (a link scoped to one business) ends sooner. */
+  AUTH_PORTAL_ABSOLUTE_TIMEOUT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /**
+   * AES-256-GCM key (32 bytes, base64) that encrypts TOTP secrets at rest. Required in production; elsewhere a
+   * fixed development key is used (with a warning). `_PREVIOUS` still decrypts during a key rotation.
+   */
+  AUTH_ENCRYPTION_KEY: base64Key32.optional(),
+  AUTH_ENCRYPTION_KEY_PREVIOUS: base64Key32.optional(),
   /** Ed25519 private key (PKCS#8 PEM) that signs activity-chain checkpoints; see docs/audit.md. */
   AUDIT_SIGNING_KEY: z
     .string()
@@ -74,11 +109,13 @@ const settingsSchema = z.object({
     .transform((value) => value.split(','))
     .optional(),
   ...emailConfigSchema.shape,
+  ...rateLimitConfigSchema.shape,
   ...smsConfigSchema.shape,
+  ...oidcConfigSchema.shape,
 });
 
-// Twilio's variables are all set or none (each missing one is named).
-export const configSchema = settingsSchema.superRefine(checkSmsConfig);
+// Twilio's variables are all set or none (each missing one is named); an OIDC client id needs its secret.
+export const configSchema = settingsSchema.superRefine(checkSmsConfig).superRefine(checkOidcConfig);
 
 export type AppConfig = z.output<typeof configSchema>;
 

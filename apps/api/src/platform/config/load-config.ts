@@ -14,6 +14,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       if (config.NODE_ENV === 'production' && !config.AUTH_JWT_SECRET) {
         ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'is required in production' });
       }
+      if (config.NODE_ENV === 'production' && !config.AUTH_ENCRYPTION_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['AUTH_ENCRYPTION_KEY'], message: 'is required in production' });
+      }
       if (config.NODE_ENV === 'production' && !config.SMTP_URL) {
         ctx.addIssue({
           code: 'custom',

@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '@ontrack/db/client';
 import type { Redis } from 'ioredis';
 import { type JobDependencies, jobCatalog } from '../../jobs/job-catalog.js';
 import { scheduleCatalog } from '../../jobs/schedule-catalog.js';
+import { AuthMail } from '../../modules/auth/auth-mail.service.js';
 import { MessageDelivery } from '../../modules/notifications/message-delivery.service.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { APP_CONFIG } from '../config/load-config.js';
@@ -83,7 +84,8 @@ export class OutboxWorkers implements OnApplicationBootstrap, BeforeApplicationS
     }
     // Handlers live in their domain modules; the platform finds them at start-up instead of importing them.
     const messageDelivery = this.moduleRef.get(MessageDelivery, { strict: false });
-    return { auditSigningKey, messageDelivery };
+    const authMail = this.moduleRef.get(AuthMail, { strict: false });
+    return { auditSigningKey, messageDelivery, authMail };
   }
 
   // Before the database pool closes (onApplicationShutdown): running handlers finish first.

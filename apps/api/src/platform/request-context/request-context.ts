@@ -33,6 +33,8 @@ export interface RequestContext {
   actor?: Actor;
   /** The tenant named by the access token (`tid`), used when the request names none. */
   tokenTenantId?: string;
+  /** The signed-in session (the access token's `sid`): what sign-out and the device list act on. */
+  sessionId?: string;
   tenant?: TenantAccess;
   transaction?: RequestTransaction;
   /** Activity recorded during the request, appended to the tenant's chain just before the commit. */

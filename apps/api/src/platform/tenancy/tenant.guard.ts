@@ -1,12 +1,21 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { DatabaseHandle } from '@ontrack/db/client';
 import { type Permission, SUPPORT_PERMISSIONS } from '@ontrack/schemas/permissions';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { findLiveSession, type LiveSession } from '../auth/session-liveness.js';
 import { DATABASE } from '../db/database.module.js';
 import { RequestTransaction } from '../db/request-transaction.js';
 import { problem } from '../http/problem-details.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { type RequestContext, requestContext } from '../request-context/request-context.js';
 import { TenancyRepository } from './tenancy.repository.js';
 import { TENANT_MODE, type TenantMode } from './tenant-mode.decorator.js';
@@ -28,6 +37,7 @@ export class TenantGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tenancy: TenancyRepository,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
+    private readonly limits: RateLimiter,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -40,13 +50,22 @@ export class TenantGuard implements CanActivate {
 
     const transaction = await RequestTransaction.open(this.database.sql, { userId: actor.userId });
     context.transaction = transaction;
+    // The session check rides along with the guard's first statement (postgres.js pipelines them on the
+    // request's connection): a signed-out or timed-out session is refused without a round trip of its own.
+    const session = liveSession(transaction, context);
 
     if (mode === 'none') {
-      actor.email = (await this.tenancy.findUserEmail(transaction, actor.userId)) ?? '';
+      const [email] = await Promise.all([this.tenancy.findUserEmail(transaction, actor.userId), session]);
+      actor.email = email ?? '';
       return true;
     }
 
-    const tenantId = await this.resolveTenantId(execution.switchToHttp().getRequest<FastifyRequest>(), context);
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+    const [tenantId, live] = await Promise.all([this.resolveTenantId(request, context), session]);
+    // A client-portal sign-in (a link scoped to one business) acts in that business only.
+    if (live?.portalTenantId && live.portalTenantId !== tenantId) {
+      throw noAccess('This sign-in is for another business’s client portal only.');
+    }
     await transaction.applySettings({ tenantId, userId: actor.userId });
 
     const member = await this.tenancy.loadMemberAccess(transaction, tenantId, actor.userId);
@@ -58,6 +77,8 @@ export class TenantGuard implements CanActivate {
         scopes: member.scopes,
         permissions: new Set(member.permissions),
       };
+      // Counted only once access is granted, so nobody can spend another business's allowance.
+      await this.limits.consume('tenant:api', tenantId);
       return true;
     }
 
@@ -65,6 +86,7 @@ export class TenantGuard implements CanActivate {
     if (operator && mode === 'operator') {
       actor.email = operator.email;
       context.tenant = { tenantId, roles: [], scopes: [], permissions: new Set<Permission>() };
+      await this.limits.consume('tenant:api', tenantId);
       return true;
     }
     if (operator?.grantId && mode === 'member') {
@@ -78,6 +100,7 @@ export class TenantGuard implements CanActivate {
         supportGrantId: operator.grantId,
       };
       await transaction.applySettings({ tenantId, userId: actor.userId, roles: ['support'], scopes: ['tenant'] });
+      await this.limits.consume('tenant:api', tenantId);
       return true;
     }
     throw noAccess();
@@ -100,6 +123,19 @@ export class TenantGuard implements CanActivate {
     if (!fallback) throw noAccess('You are not an active member of any business yet.');
     return fallback;
   }
+}
+
+/** Resolves to the live session (undefined for a token without one); rejects with a 401 when it is not live. */
+async function liveSession(transaction: RequestTransaction, context: RequestContext): Promise<LiveSession | undefined> {
+  const { sessionId, actor } = context;
+  if (!sessionId || !actor) return undefined;
+  const session = await findLiveSession(transaction, sessionId, actor.userId);
+  if (!session) {
+    throw new UnauthorizedException(
+      problem(401, { detail: 'This session has ended (signed out, or timed out): sign in again.' }),
+    );
+  }
+  return session;
 }
 
 function noAccess(detail = 'You do not have access to this business.'): ForbiddenException {
