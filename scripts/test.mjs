@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { startMailDev } from './lib/maildev.mjs';
 import { canConnect, createScratchDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
 import { run, startProcess, stopProcess, waitForHttp } from './lib/processes.mjs';
 
@@ -98,6 +99,7 @@ async function ensureChromium() {
 async function browserTests(serverUrl) {
   const step = 'e2e-web (Playwright, Chromium)';
   let database;
+  let mail;
   const children = [];
   try {
     const chromium = await ensureChromium();
@@ -111,6 +113,9 @@ async function browserTests(serverUrl) {
     await seedDatabase(database.url);
 
     const [apiPort, webPort] = [await freePort(), await freePort()];
+    const baseUrl = `http://127.0.0.1:${webPort}`;
+    // The sign-in spec reads its link from MailDev's REST API, as a person would from the inbox.
+    mail = await startMailDev({ smtpPort: 0, webPort: 0 });
     children.push(
       startProcess('api', process.execPath, ['dist/main.js'], {
         cwd: join(root, 'apps/api'),
@@ -119,8 +124,11 @@ async function browserTests(serverUrl) {
           LOG_LEVEL: 'warn',
           AUTH_JWT_SECRET: randomBytes(48).toString('base64url'),
           AUTH_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-          // Nothing is sent by the browser tests yet; a closed local port keeps production's rule satisfied.
-          SMTP_URL: 'smtp://127.0.0.1:1',
+          SMTP_URL: mail.smtpUrl,
+          // Links in sign-in emails point at the web app as the browser reaches it; the CSRF check trusts it.
+          APP_URL: baseUrl,
+          // The email jobs run in this process (the default without REDIS_URL; set in case the shell has one).
+          RUN_WORKERS: 'true',
           API_PORT: String(apiPort),
           APP_DATABASE_URL: appRoleUrl(database.url, DEV_APP_PASSWORD),
         },
@@ -136,13 +144,17 @@ async function browserTests(serverUrl) {
         },
       ),
     );
-    const baseUrl = `http://127.0.0.1:${webPort}`;
     if (!(await waitForHttp(`${baseUrl}/api/readyz`, { timeoutMs: 90_000 }))) {
       throw new Error('the platform did not become ready for the browser tests');
     }
     const report = join(resultsDir, 'playwright.json');
     await suite(step, 'pnpm', ['--filter', '@ontrack/web', 'exec', 'playwright', 'test'], {
-      env: { E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT: report },
+      env: {
+        E2E_BASE_URL: baseUrl,
+        MAILDEV_API_URL: mail.apiUrl,
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT: report,
+      },
       report,
       count: playwrightCounts,
     });
@@ -150,6 +162,7 @@ async function browserTests(serverUrl) {
     results.push({ step, passed: 0, failed: 1, note: error.message });
   } finally {
     await Promise.all(children.map((child) => stopProcess(child)));
+    await mail?.stop().catch(() => {});
     await database?.drop().catch(() => {});
   }
 }

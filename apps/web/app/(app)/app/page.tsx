@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { SignedInView } from '../../../modules/auth/views/signed-in-view';
+
+export const metadata: Metadata = { title: 'OnTrack' };
+
+// The session cookies are HttpOnly, but the server sees them: a browser with neither is sent to sign in
+// before any page renders. One with either may still hold an ended session; the view checks with the API
+// (refreshing the access token when only the refresh cookie is left) and redirects then.
+const SESSION_COOKIES = ['__Host-ontrack_access', '__Host-ontrack_refresh'];
+
+export default async function AppHomePage() {
+  const jar = await cookies();
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) redirect('/sign-in');
+  return <SignedInView />;
+}
