@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { JobRegistry } from '../../src/platform/outbox/job-definition.js';
-import { OutboxRunner, type OutboxRunnerOptions } from '../../src/platform/outbox/outbox-runner.js';
+import { OUTBOX_CHANNEL, OutboxRunner, type OutboxRunnerOptions } from '../../src/platform/outbox/outbox-runner.js';
 import { enqueueEvent } from '../../src/platform/outbox/outbox-store.js';
 import { createOutboxFixture } from './outbox-fixtures.js';
 
@@ -103,5 +103,21 @@ describe('the transactional outbox', () => {
     );
     const counts = await fixture.effectCounts();
     expect(ids.map((id) => counts.get(id as string))).toEqual(Array(10).fill(1));
+  });
+
+  it('relays an event as soon as it commits (NOTIFY), not at the next poll', async () => {
+    const listen: OutboxRunnerOptions['listen'] = async (onCommitted) => {
+      const { unlisten } = await fixture.app.sql.listen(OUTBOX_CHANNEL, onCommitted);
+      return unlisten;
+    };
+    // The first round finds nothing; the next poll would be a minute away.
+    await withRunner({ pollMs: 60_000, listen }, async () => {
+      await sleep(500);
+      const id = await fixture.inTenant((tx) => enqueueEvent(tx, fixture.tenantId, fixture.effect, { n: 99 }));
+      await until(
+        async () => (await fixture.events()).some((event) => event.id === id && event.status === 'done'),
+        10_000,
+      );
+    });
   });
 });

@@ -11,6 +11,8 @@ import {
 } from './outbox-store.js';
 
 export const OUTBOX_QUEUE = 'ontrack-outbox';
+/** NOTIFY channel of committed outbox events (migration 0010_outbox_notify). */
+export const OUTBOX_CHANNEL = 'ontrack_outbox';
 
 export interface OutboxRunnerOptions {
   /** How often the relay looks for due events when the last look found none. */
@@ -24,6 +26,11 @@ export interface OutboxRunnerOptions {
   redisUrl?: string;
   /** BullMQ queue name: distinct per deployment (and per test run) sharing one Redis. */
   queueName?: string;
+  /**
+   * Subscribes to the outbox's commit notifications (channel `ontrack_outbox`, see migration
+   * 0010_outbox_notify): the relay then starts at once instead of at its next poll. Returns the unsubscribe.
+   */
+  listen?: (onCommitted: () => void) => Promise<() => Promise<void>>;
   onError?: (error: unknown, context: string) => void;
   onProcessed?: (event: Pick<DueEvent, 'tenantId' | 'id'>, outcome: ProcessOutcome) => void;
 }
@@ -37,6 +44,10 @@ export class OutboxRunner {
   private stopped = true;
   private relayTimer: NodeJS.Timeout | undefined;
   private relaying: Promise<void> | undefined;
+  /** True while a relay round runs: a notification then asks for another round right after it. */
+  private busy = false;
+  private wakeRequested = false;
+  private unlisten: (() => Promise<void>) | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
   private queue: Queue | undefined;
   private worker: Worker | undefined;
@@ -72,12 +83,30 @@ export class OutboxRunner {
       this.worker.on('error', (error) => this.options.onError?.(error, 'bullmq worker'));
     }
     this.scheduleRelay(0);
+    this.options
+      .listen?.(() => this.wake())
+      .then((unlisten) => {
+        if (this.stopped) return unlisten();
+        this.unlisten = unlisten;
+      })
+      .catch((error: unknown) => this.options.onError?.(error, 'outbox listen (falling back to polling)'));
+  }
+
+  /** An event was committed: relay now rather than at the next poll. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.busy) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.scheduleRelay(0);
   }
 
   /** Stops leasing, lets running handlers finish, closes BullMQ. Leased but unfinished events come back. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.relayTimer);
+    await this.unlisten?.().catch(() => undefined);
     await this.relaying;
     await Promise.allSettled(this.inFlight);
     await this.worker?.close();
@@ -86,14 +115,22 @@ export class OutboxRunner {
 
   private scheduleRelay(delayMs: number): void {
     if (this.stopped) return;
+    clearTimeout(this.relayTimer);
     this.relayTimer = setTimeout(() => {
+      this.busy = true;
+      this.wakeRequested = false;
       this.relaying = this.relayOnce()
-        .then((found) => this.scheduleRelay(found ? 0 : this.options.pollMs))
+        .then((found) => this.afterRound(found ? 0 : this.options.pollMs))
         .catch((error: unknown) => {
           this.options.onError?.(error, 'outbox relay');
-          this.scheduleRelay(this.options.pollMs);
+          this.afterRound(this.options.pollMs);
         });
     }, delayMs);
+  }
+
+  private afterRound(nextDelayMs: number): void {
+    this.busy = false;
+    this.scheduleRelay(this.wakeRequested ? 0 : nextDelayMs);
   }
 
   /** One relay round; true when it found work (so the next round starts at once). */

@@ -18,7 +18,7 @@ import { APP_CONFIG } from '../config/load-config.js';
 import { DATABASE } from '../db/database.module.js';
 import { REDIS } from '../redis/redis.module.js';
 import { type JobDefinition, JobRegistry } from './job-definition.js';
-import { OutboxRunner, warnUnlessNoEviction } from './outbox-runner.js';
+import { OUTBOX_CHANNEL, OutboxRunner, warnUnlessNoEviction } from './outbox-runner.js';
 import { Scheduler } from './scheduler.js';
 
 /**
@@ -59,6 +59,11 @@ export class OutboxWorkers implements OnApplicationBootstrap, BeforeApplicationS
       backoffBaseMs: this.config.OUTBOX_BACKOFF_MS,
       redisUrl: this.config.REDIS_URL,
       queueName: this.config.OUTBOX_QUEUE,
+      listen: async (onCommitted) => {
+        // postgres.js keeps LISTEN on a connection of its own (outside the pool) and re-listens after a reconnect.
+        const { unlisten } = await this.database.sql.listen(OUTBOX_CHANNEL, onCommitted);
+        return unlisten;
+      },
       onError: (error, where) => this.logger.error({ err: error }, `${where} failed`),
       onProcessed: (event, outcome) => {
         if (outcome === 'dead') this.logger.warn(`outbox event ${event.id} is dead-lettered`);
