@@ -805,7 +805,7 @@ export interface components {
             id: string;
             email: string;
             name: string;
-            locale: string[];
+            locale: string | null;
             memberships: {
                 /** Format: uuid */
                 tenantId: string;
@@ -937,7 +937,7 @@ export interface components {
                 userAgent: string | null;
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         AuditVerifyResultDto_Output: {
             /** @description True when every entry and every checkpoint verified. */
@@ -980,7 +980,7 @@ export interface components {
             /** Format: uuid */
             operatorUserId: string;
             /** @description The operator who asked, as recorded with the request. */
-            operatorEmail: string[];
+            operatorEmail: string | null;
             reason: string;
             requestedMinutes: number;
             /** @enum {string} */
@@ -1019,7 +1019,7 @@ export interface components {
                 active: boolean;
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         MessagePageDto_Output: {
             /** @description Newest first. */
@@ -1060,7 +1060,7 @@ export interface components {
                 }[];
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         SendReminderDto: {
             /** @constant */
@@ -1097,11 +1097,11 @@ export interface components {
             status: "queued" | "sending" | "sent" | "delivered" | "failed" | "bounced";
             /** @description Set on an email sent because this SMS could not be (no consent, refused, undelivered). */
             fallbackForId: string | null;
-            provider: string[];
-            providerMessageId: string[];
+            provider: string | null;
+            providerMessageId: string | null;
             attempts: number;
-            error: string[];
-            errorCode: string[];
+            error: string | null;
+            errorCode: string | null;
             /** Format: date-time */
             createdAt: string;
             sentAt: string | null;
@@ -1122,7 +1122,7 @@ export interface components {
             /** Format: uuid */
             contactId: string;
             /** @description The contact’s current number; consent is per number. */
-            phone: string[];
+            phone: string | null;
             /**
              * @description For the current number: the newest record’s status, or `none` when there is no record.
              * @enum {string}
@@ -1202,7 +1202,7 @@ export interface components {
                 payload: unknown;
             }[];
             /** @description Pass as `cursor` for the next page; null on the last page. */
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         BackgroundJobDto_Output: {
             /** Format: uuid */

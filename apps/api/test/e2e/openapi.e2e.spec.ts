@@ -24,6 +24,18 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(readyz.get.responses)).toEqual(expect.arrayContaining(['200', '503', 'default']));
   });
 
+  it('types bare nullable fields as nullable, not as arrays (nestjs-zod #473 workaround)', () => {
+    const schemas = (
+      served as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } }
+    ).components.schemas;
+    const nullableString = { anyOf: [{ type: 'string' }, { type: 'null' }] };
+    expect(schemas.MeDto_Output?.properties.locale).toEqual(nullableString);
+    expect(schemas.MessageDto_Output?.properties.provider).toEqual(nullableString);
+    expect(schemas.ActivityPageDto_Output?.properties.nextCursor).toMatchObject(nullableString);
+    // Real arrays stay arrays.
+    expect(schemas.RoleDto_Output?.properties.permissions).toMatchObject({ type: 'array' });
+  });
+
   it('is the document committed in apps/api/openapi.json (run `npm run generate` when this fails)', async () => {
     const committed = JSON.parse(await readFile(new URL('../../openapi.json', import.meta.url), 'utf8'));
     expect(served).toEqual(committed);

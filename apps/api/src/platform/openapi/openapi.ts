@@ -21,8 +21,40 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1.0.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A 15-minute access token.' })
     .build();
-  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config), { version: '3.1' });
+  const raw = SwaggerModule.createDocument(app, config);
+  repairBareNullables(raw.components?.schemas);
+  const document = cleanupOpenApiDoc(raw, { version: '3.1' });
   return withTenantHeader(withProblemResponses(document));
+}
+
+/**
+ * zod ≥ 4.5 writes a bare nullable primitive (`z.string().nullable()`) as `type: ["string", "null"]`, which
+ * @nestjs/swagger reads as an array of strings (nestjs-zod issue #473, open): `nextCursor: string[]` in the SDK.
+ * nestjs-zod marks such a property `x-nestjs_zod-empty-type`; a real array never carries the marker. Put the
+ * nullable primitive back as `anyOf: [{type}, {type: "null"}]`, the form zod uses for every other nullable.
+ */
+export function repairBareNullables(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) repairBareNullables(child);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  const items = schema.items as Record<string, unknown> | undefined;
+  if (
+    schema['x-nestjs_zod-empty-type'] === true &&
+    schema.type === 'array' &&
+    items &&
+    Object.keys(items).length === 1 &&
+    typeof items.type === 'string' &&
+    ['string', 'number', 'integer', 'boolean'].includes(items.type)
+  ) {
+    delete schema.type;
+    delete schema.items;
+    schema.anyOf = [{ type: items.type }, { type: 'null' }];
+    return;
+  }
+  for (const child of Object.values(schema)) repairBareNullables(child);
 }
 
 /**
