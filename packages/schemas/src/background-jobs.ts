@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, pageLimitSchema, unknownParameters } from './activity.js';
+import { decodeCursor, encodeCursor, nextCursorSchema, pageLimitSchema, unknownParameters } from './pagination.js';
 
 /** `dead`: failed `maxAttempts` times (or could not be run at all) and waits for a person. */
 export const BACKGROUND_JOB_STATUSES = ['pending', 'done', 'dead'] as const;
@@ -58,7 +58,7 @@ export const backgroundJobSchema = z.object({
 
 export const backgroundJobPageSchema = z.object({
   items: z.array(backgroundJobSchema).describe('Newest first.'),
-  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  nextCursor: nextCursorSchema,
 });
 
 export const backgroundJobListQuerySchema = z.strictObject(

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { pageLimitSchema, unknownParameters } from './activity.js';
-import { decodeIdCursor } from './support-access.js';
+import { idCursorSchema, nextCursorSchema, pageLimitSchema, unknownParameters } from './pagination.js';
 
 export const MESSAGE_CHANNELS = ['email', 'sms'] as const;
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'bounced'] as const;
@@ -50,15 +49,12 @@ export const messageSchema = z.object({
 
 export const messagePageSchema = z.object({
   items: z.array(messageSchema).describe('Newest first.'),
-  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  nextCursor: nextCursorSchema,
 });
 
 export const messageListQuerySchema = z.strictObject(
   {
-    cursor: z
-      .string()
-      .refine((cursor) => decodeIdCursor(cursor) !== undefined, 'is not a cursor returned by this API')
-      .optional(),
+    cursor: idCursorSchema.optional(),
     limit: pageLimitSchema,
   },
   unknownParameters,

@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { decodeCursor, pageLimitSchema, unknownParameters } from './activity.js';
+import { idCursorSchema, nextCursorSchema, pageLimitSchema, unknownParameters } from './pagination.js';
 
 export const SUPPORT_ACCESS_STATUSES = ['requested', 'granted', 'denied', 'revoked'] as const;
 export type SupportAccessStatus = (typeof SUPPORT_ACCESS_STATUSES)[number];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The grant id inside a support-access cursor, or undefined when the cursor is not one. */
-export function decodeIdCursor(cursor: string): string | undefined {
-  const position = decodeCursor(cursor);
-  return position && UUID.test(position) ? position : undefined;
-}
 
 /** What a platform operator sends to ask a business for time-boxed, read-only access. */
 export const supportAccessRequestSchema = z.strictObject({
@@ -37,15 +29,12 @@ export const supportAccessGrantSchema = z.object({
 
 export const supportAccessPageSchema = z.object({
   items: z.array(supportAccessGrantSchema).describe('Newest first.'),
-  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  nextCursor: nextCursorSchema,
 });
 
 export const supportAccessListQuerySchema = z.strictObject(
   {
-    cursor: z
-      .string()
-      .refine((cursor) => decodeIdCursor(cursor) !== undefined, 'is not a cursor returned by this API')
-      .optional(),
+    cursor: idCursorSchema.optional(),
     limit: pageLimitSchema,
   },
   unknownParameters,

@@ -2055,6 +2055,7 @@ export interface operations {
     listSupportAccess: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description Items per page, 1-100 (default 50). */
                 limit?: number;
@@ -2157,6 +2158,7 @@ export interface operations {
     listContactMessages: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description Items per page, 1-100 (default 50). */
                 limit?: number;

@@ -6,8 +6,8 @@ import {
   decodeSeqCursor,
   type EntityTimelineParams,
   type EntityTimelineQuery,
-  encodeCursor,
 } from '@ontrack/schemas/activity';
+import { encodeCursor } from '@ontrack/schemas/pagination';
 import { requestContext } from '../../platform/request-context/request-context.js';
 import { type ActivityFilters, type ActivityListRow, ActivityRepository } from './activity.repository.js';
 

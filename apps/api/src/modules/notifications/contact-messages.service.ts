@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { newId } from '@ontrack/db/ids';
 import type { Message, MessageEvent } from '@ontrack/db/schema/messaging';
-import { encodeCursor } from '@ontrack/schemas/activity';
 import type { MessageListQuery, MessagePage, MessageView, SendReminder } from '@ontrack/schemas/messaging';
-import { decodeIdCursor } from '@ontrack/schemas/support-access';
+import { decodeIdCursor, encodeCursor } from '@ontrack/schemas/pagination';
 import { ActivityRecorder } from '../../platform/activity/activity-recorder.js';
 import { currentDb } from '../../platform/db/current-transaction.js';
 import { problem } from '../../platform/http/problem-details.js';

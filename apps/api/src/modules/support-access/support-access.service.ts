@@ -1,9 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { newId } from '@ontrack/db/ids';
 import { supportAccessGrants } from '@ontrack/db/schema/support-access';
-import { encodeCursor } from '@ontrack/schemas/activity';
+import { decodeIdCursor, encodeCursor } from '@ontrack/schemas/pagination';
 import {
-  decodeIdCursor,
   type SupportAccessGrantView,
   type SupportAccessListQuery,
   type SupportAccessPage,
