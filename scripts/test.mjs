@@ -7,6 +7,7 @@
 //   medium     vitest project "medium" (real PostgreSQL, as the app role)
 //   e2e-api    vitest project "e2e-api" (the whole API over HTTP)
 //   e2e-web    Playwright on the built web app + API, driving /usr/bin/chromium
+//   ui stories every Storybook story of packages/ui, checked with axe in light, dark and high contrast
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -167,6 +168,27 @@ async function browserTests(serverUrl) {
   }
 }
 
+/** The design system's stories: a static Storybook build, then axe on every story in every colour scheme. */
+async function storyTests() {
+  const step = 'ui stories (axe)';
+  try {
+    const chromium = await ensureChromium();
+    log('building Storybook for the story tests');
+    await run('pnpm', ['--filter', '@ontrack/ui', 'run', 'build-storybook'], {
+      cwd: root,
+      env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
+    });
+    const report = join(resultsDir, 'playwright-ui.json');
+    await suite(step, 'pnpm', ['--filter', '@ontrack/ui', 'exec', 'playwright', 'test'], {
+      env: { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT: report },
+      report,
+      count: playwrightCounts,
+    });
+  } catch (error) {
+    results.push({ step, passed: 0, failed: 1, note: error.message });
+  }
+}
+
 const started = Date.now();
 const server = await postgresServer();
 try {
@@ -198,6 +220,7 @@ try {
     );
   }
   await browserTests(server.url);
+  await storyTests();
 } finally {
   await server.stop();
 }

@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost';
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 export type ButtonSize = 'sm' | 'md' | 'lg';
 
 export interface ButtonStyleOptions {
@@ -23,6 +23,8 @@ const variants: Record<ButtonVariant, string> = {
   primary: 'border-transparent bg-primary text-primary-foreground hover:bg-primary-hover',
   secondary: 'border-border-strong bg-surface text-foreground hover:bg-surface-muted',
   ghost: 'border-transparent bg-transparent text-foreground hover:bg-surface-muted',
+  // For actions that destroy something; the label must still say what (never just "OK").
+  danger: 'border-transparent bg-danger text-danger-foreground hover:opacity-90',
 };
 
 // Every size keeps at least a 44px target (WCAG 2.5.5); smaller sizes only tighten padding and type.
