@@ -51,6 +51,7 @@ const options: OutboxRunnerOptions = {
   queueName: process.argv[2],
   // As the API wires it (outbox-workers.ts); BENCH_LISTEN=0 measures the relay on polling alone.
   listen:
+    // biome-ignore lint/suspicious/noUndeclaredEnvVars: bench scripts are run by hand, never as turbo tasks
     process.env.BENCH_LISTEN === '0'
       ? undefined
       : async (onCommitted) => (await database.sql.listen(OUTBOX_CHANNEL, onCommitted)).unlisten,

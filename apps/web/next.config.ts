@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { withSerwist } from '@serwist/turbopack';
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 import { STATIC_SECURITY_HEADERS } from './modules/security/security-headers';
 
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,6 +14,10 @@ const nextConfig: NextConfig = {
     return [{ source: '/((?!api(?:/|$)).*)', headers: [...STATIC_SECURITY_HEADERS] }];
   },
   reactStrictMode: true,
+  // Metadata is resolved before the page streams, for every visitor (not only for the bots Next lists):
+  // titles come from the messages of the request's language (async), and streamed metadata leaves a page
+  // without a <title> for a moment after a client-side navigation — which screen readers and axe notice.
+  htmlLimitedBots: /.*/,
   transpilePackages: ['@ontrack/ui', '@ontrack/sdk'],
   // The monorepo root, so file tracing and Turbopack see the workspace packages outside apps/web.
   outputFileTracingRoot: workspaceRoot,
@@ -27,4 +33,9 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl without i18n routing: the plugin points `next-intl/config` at i18n/request.ts (locale per request).
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+// Serwist's Turbopack integration builds the service worker (pwa/sw.ts) with esbuild inside a route handler
+// (app/serwist/[path]/route.ts) that is prerendered at build time; this keeps esbuild out of the server bundle.
+export default withSerwist(withNextIntl(nextConfig));

@@ -8,6 +8,11 @@ export interface ProblemView {
   code: string | undefined;
   /** Field-level refusals of a validation problem, by field name (`email`, `code`, …). */
   fieldErrors: Record<string, string>;
+  /**
+   * Set when the API gave no problem to show (no answer, or a body that is not one): the page shows its own
+   * message for this case, in the page's language (`problem.<fallback>` in messages/*.json).
+   */
+  fallback?: 'network' | 'server' | 'refused';
 }
 
 export const NETWORK_PROBLEM: ProblemView = {
@@ -16,6 +21,7 @@ export const NETWORK_PROBLEM: ProblemView = {
   detail: 'OnTrack could not be reached. Check your connection and try again.',
   code: undefined,
   fieldErrors: {},
+  fallback: 'network',
 };
 
 function isProblem(value: unknown): value is Problem {
@@ -26,14 +32,15 @@ function isProblem(value: unknown): value is Problem {
 export function toProblemView(body: unknown, response: Response | undefined): ProblemView {
   const status = response?.status ?? 0;
   if (!isProblem(body)) {
+    const serverSide = status >= 500 || status === 0;
     return {
       ...NETWORK_PROBLEM,
       status,
       title: response?.statusText || 'Error',
-      detail:
-        status >= 500 || status === 0
-          ? 'Something went wrong on our side. Try again in a moment.'
-          : 'The request was refused. Try again.',
+      detail: serverSide
+        ? 'Something went wrong on our side. Try again in a moment.'
+        : 'The request was refused. Try again.',
+      fallback: serverSide ? 'server' : 'refused',
     };
   }
   const fieldErrors: Record<string, string> = {};

@@ -14,6 +14,13 @@ describe('contentSecurityPolicy', () => {
     expect(policy).not.toContain('upgrade-insecure-requests');
   });
 
+  it('allows the same-origin service worker and web app manifest explicitly', () => {
+    const policy = contentSecurityPolicy(base);
+    // Not left to script-src: there 'strict-dynamic' makes the browser ignore 'self'.
+    expect(policy).toContain("worker-src 'self'");
+    expect(policy).toContain("manifest-src 'self'");
+  });
+
   it('lets other sites frame the embeddable request form under /r only', () => {
     expect(contentSecurityPolicy({ ...base, pathname: '/r/evergreen' })).toContain('frame-ancestors *');
     expect(contentSecurityPolicy({ ...base, pathname: '/r' })).toContain('frame-ancestors *');

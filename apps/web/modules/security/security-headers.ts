@@ -69,6 +69,10 @@ export function contentSecurityPolicy({ nonce, pathname, development, https }: C
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // Named, not left to fallbacks: worker-src falls back to script-src, where 'strict-dynamic' voids 'self',
+    // so without it the service worker (a same-origin script registered by the app's code) would be refused.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -2,22 +2,14 @@
 
 import { Button } from '@ontrack/ui/button';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { authApi } from '../auth-api';
 import { AuthCard } from '../components/auth-card';
 import { FormAlert } from '../components/form-alert';
+import { replaceWithFullLoad } from '../navigate-session';
 import type { ProblemView } from '../problem';
-
-const text = {
-  title: 'Sign in to OnTrack',
-  intro: 'You opened a sign-in link. Continue to sign in on this device.',
-  button: 'Sign in',
-  signingIn: 'Signing in…',
-  refusedTitle: 'This link did not sign you in',
-  missingToken: 'This sign-in link is incomplete. Copy the whole link from the email, or ask for a new one.',
-  again: 'Ask for a new sign-in link',
-} as const;
+import { useProblemDetail } from '../use-problem-detail';
 
 /**
  * The page the emailed link opens. Opening it never signs in by itself: the link is spent only when the
@@ -26,7 +18,8 @@ const text = {
  * before the person ever clicked. The button is a step no robot takes.
  */
 export function MagicLinkView({ token }: { token: string | undefined }) {
-  const router = useRouter();
+  const t = useTranslations('auth.magicLink');
+  const problemDetail = useProblemDetail();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ProblemView>();
   const alertRef = useRef<HTMLDivElement>(null);
@@ -38,7 +31,7 @@ export function MagicLinkView({ token }: { token: string | undefined }) {
     const result = await authApi.verifyMagicLink(token);
     if (result.ok) {
       // replace: the spent link should not stay in the history to be pressed again.
-      router.replace(result.data.mfaPending ? '/sign-in/mfa' : '/app');
+      replaceWithFullLoad(result.data.mfaPending ? '/sign-in/mfa' : '/app');
       return;
     }
     setBusy(false);
@@ -48,27 +41,27 @@ export function MagicLinkView({ token }: { token: string | undefined }) {
 
   if (!token) {
     return (
-      <AuthCard title={text.title}>
-        <FormAlert title={text.refusedTitle}>{text.missingToken}</FormAlert>
+      <AuthCard title={t('title')}>
+        <FormAlert title={t('refusedTitle')}>{t('missingToken')}</FormAlert>
         <AgainLink />
       </AuthCard>
     );
   }
 
   return (
-    <AuthCard title={text.title}>
+    <AuthCard title={t('title')}>
       {problem ? (
         <>
-          <FormAlert alertRef={alertRef} title={text.refusedTitle}>
-            {problem.detail}
+          <FormAlert alertRef={alertRef} title={t('refusedTitle')}>
+            {problemDetail(problem)}
           </FormAlert>
           <AgainLink />
         </>
       ) : (
         <>
-          <p className="text-muted-foreground">{text.intro}</p>
+          <p className="text-muted-foreground">{t('intro')}</p>
           <Button size="lg" className="w-full" onClick={signIn} disabled={busy}>
-            {busy ? text.signingIn : text.button}
+            {busy ? t('signingIn') : t('button')}
           </Button>
         </>
       )}
@@ -77,10 +70,11 @@ export function MagicLinkView({ token }: { token: string | undefined }) {
 }
 
 function AgainLink() {
+  const t = useTranslations('auth.magicLink');
   return (
     <p>
       <Link href="/sign-in" className="font-medium underline underline-offset-4">
-        {text.again}
+        {t('again')}
       </Link>
     </p>
   );

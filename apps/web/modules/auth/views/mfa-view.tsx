@@ -2,46 +2,15 @@
 
 import { Button } from '@ontrack/ui/button';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { authApi } from '../auth-api';
 import { AuthCard } from '../components/auth-card';
 import { FormAlert } from '../components/form-alert';
 import { TextField } from '../components/text-field';
+import { replaceWithFullLoad } from '../navigate-session';
 import type { ProblemView } from '../problem';
-
-const text = {
-  loadingTitle: 'Two-step verification',
-  loading: 'Checking your sign-in…',
-  verifyTitle: 'Enter your verification code',
-  verifyIntro: 'Open your authenticator app and enter the 6-digit code it shows for OnTrack.',
-  codeLabel: 'Verification code',
-  codeHint: '6 digits, for example 123456.',
-  codeMissing: 'Enter the 6-digit code from your authenticator app.',
-  recoveryLabel: 'Recovery code',
-  recoveryHint: 'One of the codes you saved when you set up two-step verification, like ABCD-EFGH-JKLM-NPQR.',
-  recoveryMissing: 'Enter one of your recovery codes.',
-  useRecovery: 'Use a recovery code instead',
-  useCode: 'Use a code from your authenticator app',
-  verify: 'Verify',
-  verifying: 'Verifying…',
-  enrolTitle: 'Set up two-step verification',
-  enrolIntro:
-    'Your account must be protected with a second step: a code from an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator or 1Password).',
-  enrolStart: 'Set up authenticator app',
-  enrolStarting: 'Preparing…',
-  scanIntro: 'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.',
-  qrAlt: 'QR code to add OnTrack to your authenticator app',
-  secretLabel: 'Cannot scan? Enter this key in the app instead:',
-  confirm: 'Confirm and continue',
-  codesTitle: 'Save your recovery codes',
-  codesIntro:
-    'If you lose your phone, each of these codes signs you in once. They are shown only now: print them or keep them in your password manager.',
-  codesList: 'Recovery codes',
-  codesDone: 'I have saved my codes, continue',
-  failedTitle: 'That did not work',
-  signInAgain: 'Sign in again',
-} as const;
+import { useProblemDetail } from '../use-problem-detail';
 
 type Step =
   | { kind: 'loading' }
@@ -51,14 +20,14 @@ type Step =
   | { kind: 'codes'; recoveryCodes: string[] }
   | { kind: 'failed' };
 
-const HEADINGS: Record<Step['kind'], string> = {
-  loading: text.loadingTitle,
-  verify: text.verifyTitle,
-  enrol: text.enrolTitle,
-  scan: text.enrolTitle,
-  codes: text.codesTitle,
-  failed: text.loadingTitle,
-};
+const HEADINGS = {
+  loading: 'loadingTitle',
+  verify: 'verifyTitle',
+  enrol: 'enrolTitle',
+  scan: 'enrolTitle',
+  codes: 'codesTitle',
+  failed: 'loadingTitle',
+} as const satisfies Record<Step['kind'], string>;
 
 /**
  * The SVG QR code from the API, shown as an image: an SVG in <img> is rendered as a picture only (no scripts,
@@ -70,7 +39,8 @@ function svgDataUrl(svg: string): string {
 }
 
 export function MfaView({ returnTo }: { returnTo: string }) {
-  const router = useRouter();
+  const t = useTranslations('auth.mfa');
+  const problemDetail = useProblemDetail();
   const [step, setStep] = useState<Step>({ kind: 'loading' });
   const [useRecovery, setUseRecovery] = useState(false);
   const [value, setValue] = useState('');
@@ -87,7 +57,7 @@ export function MfaView({ returnTo }: { returnTo: string }) {
     void authApi.mfaStatus().then((result) => {
       if (cancelled) return;
       if (!result.ok) {
-        if (result.problem.status === 401) router.replace('/sign-in');
+        if (result.problem.status === 401) replaceWithFullLoad('/sign-in');
         else {
           setProblem(result.problem);
           setStep({ kind: 'failed' });
@@ -96,12 +66,12 @@ export function MfaView({ returnTo }: { returnTo: string }) {
       }
       if (result.data.totp.enrolled) setStep({ kind: 'verify' });
       else if (result.data.required) setStep({ kind: 'enrol' });
-      else router.replace(returnTo); // nothing is owed
+      else replaceWithFullLoad(returnTo); // nothing is owed
     });
     return () => {
       cancelled = true;
     };
-  }, [router, returnTo]);
+  }, [returnTo]);
 
   // Each new step replaces the card's content: move focus to its heading so screen readers start there.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each step change on purpose
@@ -118,7 +88,7 @@ export function MfaView({ returnTo }: { returnTo: string }) {
     // A wrong or replayed code (401 with a code) and a malformed one belong to the field; the rest (too many
     // attempts, a session that ended) to the form.
     if (field || next.code === 'invalid_code' || next.code === 'code_already_used') {
-      setFieldError(field ?? next.detail);
+      setFieldError(field ?? problemDetail(next));
       inputRef.current?.focus();
       return;
     }
@@ -137,14 +107,14 @@ export function MfaView({ returnTo }: { returnTo: string }) {
     setProblem(undefined);
     const entered = value.trim();
     if (!entered) {
-      setFieldError(useRecovery ? text.recoveryMissing : text.codeMissing);
+      setFieldError(useRecovery ? t('recoveryMissing') : t('codeMissing'));
       inputRef.current?.focus();
       return;
     }
     setBusy(true);
     const result = await authApi.verifyMfa(useRecovery ? { recoveryCode: entered } : { code: entered });
     if (result.ok) {
-      router.replace(returnTo);
+      replaceWithFullLoad(returnTo);
       return;
     }
     setBusy(false);
@@ -165,7 +135,7 @@ export function MfaView({ returnTo }: { returnTo: string }) {
     event.preventDefault();
     setProblem(undefined);
     if (!value.trim()) {
-      setFieldError(text.codeMissing);
+      setFieldError(t('codeMissing'));
       inputRef.current?.focus();
       return;
     }
@@ -178,8 +148,8 @@ export function MfaView({ returnTo }: { returnTo: string }) {
   }
 
   const alert = problem ? (
-    <FormAlert alertRef={alertRef} title={text.failedTitle}>
-      {problem.detail}
+    <FormAlert alertRef={alertRef} title={t('failedTitle')}>
+      {problemDetail(problem)}
     </FormAlert>
   ) : null;
 
@@ -188,8 +158,8 @@ export function MfaView({ returnTo }: { returnTo: string }) {
       key={useRecovery ? 'recovery' : 'code'}
       id={useRecovery ? 'recovery-code' : 'code'}
       name={useRecovery ? 'recoveryCode' : 'code'}
-      label={useRecovery ? text.recoveryLabel : text.codeLabel}
-      hint={useRecovery ? text.recoveryHint : text.codeHint}
+      label={useRecovery ? t('recoveryLabel') : t('codeLabel')}
+      hint={useRecovery ? t('recoveryHint') : t('codeHint')}
       autoComplete={useRecovery ? 'off' : 'one-time-code'}
       inputMode={useRecovery ? 'text' : 'numeric'}
       spellCheck={false}
@@ -203,10 +173,10 @@ export function MfaView({ returnTo }: { returnTo: string }) {
   );
 
   return (
-    <AuthCard title={HEADINGS[step.kind]} headingRef={headingRef}>
+    <AuthCard title={t(HEADINGS[step.kind])} headingRef={headingRef}>
       {step.kind === 'loading' ? (
         <p role="status" className="text-muted-foreground">
-          {text.loading}
+          {t('loading')}
         </p>
       ) : null}
 
@@ -215,7 +185,7 @@ export function MfaView({ returnTo }: { returnTo: string }) {
           {alert}
           <p>
             <Link href="/sign-in" className="font-medium underline underline-offset-4">
-              {text.signInAgain}
+              {t('signInAgain')}
             </Link>
           </p>
         </>
@@ -223,12 +193,12 @@ export function MfaView({ returnTo }: { returnTo: string }) {
 
       {step.kind === 'verify' ? (
         <>
-          <p className="text-muted-foreground">{useRecovery ? text.recoveryHint : text.verifyIntro}</p>
+          <p className="text-muted-foreground">{useRecovery ? t('recoveryHint') : t('verifyIntro')}</p>
           {alert}
           <form noValidate onSubmit={verify} className="space-y-4">
             {codeField}
             <Button type="submit" size="lg" className="w-full" disabled={busy}>
-              {busy ? text.verifying : text.verify}
+              {busy ? t('verifying') : t('verify')}
             </Button>
           </form>
           <Button
@@ -240,34 +210,34 @@ export function MfaView({ returnTo }: { returnTo: string }) {
               requestAnimationFrame(() => inputRef.current?.focus());
             }}
           >
-            {useRecovery ? text.useCode : text.useRecovery}
+            {useRecovery ? t('useCode') : t('useRecovery')}
           </Button>
         </>
       ) : null}
 
       {step.kind === 'enrol' ? (
         <>
-          <p className="text-muted-foreground">{text.enrolIntro}</p>
+          <p className="text-muted-foreground">{t('enrolIntro')}</p>
           {alert}
           <Button size="lg" className="w-full" onClick={enrol} disabled={busy}>
-            {busy ? text.enrolStarting : text.enrolStart}
+            {busy ? t('enrolStarting') : t('enrolStart')}
           </Button>
         </>
       ) : null}
 
       {step.kind === 'scan' ? (
         <>
-          <p className="text-muted-foreground">{text.scanIntro}</p>
+          <p className="text-muted-foreground">{t('scanIntro')}</p>
           {/* biome-ignore lint/performance/noImgElement: a data: URL, nothing for next/image to optimise */}
           <img
             src={svgDataUrl(step.qrCodeSvg)}
-            alt={text.qrAlt}
+            alt={t('qrAlt')}
             width={200}
             height={200}
             className="mx-auto rounded-md bg-white p-2"
           />
           <div>
-            <p className="text-sm">{text.secretLabel}</p>
+            <p className="text-sm">{t('secretLabel')}</p>
             <code className="mt-1 block break-all rounded-md bg-surface-muted p-2 font-mono text-sm">
               {step.secret}
             </code>
@@ -276,7 +246,7 @@ export function MfaView({ returnTo }: { returnTo: string }) {
           <form noValidate onSubmit={confirm} className="space-y-4">
             {codeField}
             <Button type="submit" size="lg" className="w-full" disabled={busy}>
-              {busy ? text.verifying : text.confirm}
+              {busy ? t('verifying') : t('confirm')}
             </Button>
           </form>
         </>
@@ -284,14 +254,14 @@ export function MfaView({ returnTo }: { returnTo: string }) {
 
       {step.kind === 'codes' ? (
         <>
-          <p className="text-muted-foreground">{text.codesIntro}</p>
-          <ul aria-label={text.codesList} className="grid grid-cols-2 gap-2 rounded-md bg-surface-muted p-4 font-mono">
+          <p className="text-muted-foreground">{t('codesIntro')}</p>
+          <ul aria-label={t('codesList')} className="grid grid-cols-2 gap-2 rounded-md bg-surface-muted p-4 font-mono">
             {step.recoveryCodes.map((code) => (
               <li key={code}>{code}</li>
             ))}
           </ul>
-          <Button size="lg" className="w-full" onClick={() => router.replace(returnTo)}>
-            {text.codesDone}
+          <Button size="lg" className="w-full" onClick={() => replaceWithFullLoad(returnTo)}>
+            {t('codesDone')}
           </Button>
         </>
       ) : null}

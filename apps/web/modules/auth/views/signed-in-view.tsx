@@ -3,27 +3,17 @@
 import type { Me } from '@ontrack/schemas/tenants';
 import { BrandMark } from '@ontrack/ui/brand-mark';
 import { Button } from '@ontrack/ui/button';
-import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { authApi } from '../auth-api';
 import { FormAlert } from '../components/form-alert';
+import { replaceWithFullLoad } from '../navigate-session';
 import type { ProblemView } from '../problem';
+import { useProblemDetail } from '../use-problem-detail';
 
 // Only the fields this page shows: the generated SDK describes `locale` as a list of strings, which the
 // schema says is a string or null, so the page does not rely on it.
 type SignedInUser = Pick<Me, 'name' | 'email' | 'memberships'>;
-
-const text = {
-  title: 'Welcome to OnTrack',
-  loading: 'Loading your account…',
-  signedInAs: 'Signed in as',
-  businesses: 'Your businesses',
-  noBusinesses: 'You are not a member of any business yet.',
-  status: { active: 'Active', invited: 'Invitation pending', suspended: 'Suspended' },
-  signOut: 'Sign out',
-  signingOut: 'Signing out…',
-  failedTitle: 'Something went wrong',
-} as const;
 
 /**
  * The signed-in landing until the app shell exists: who is signed in, their businesses, and signing out.
@@ -31,7 +21,8 @@ const text = {
  * still owes its second factor goes to that step.
  */
 export function SignedInView() {
-  const router = useRouter();
+  const t = useTranslations('app.signedIn');
+  const problemDetail = useProblemDetail();
   const [me, setMe] = useState<SignedInUser>();
   const [problem, setProblem] = useState<ProblemView>();
   const [signingOut, setSigningOut] = useState(false);
@@ -46,19 +37,19 @@ export function SignedInView() {
       if (result.problem.status !== 401) return setProblem(result.problem);
       // The MFA status route is the one an MFA-pending session may still read.
       const mfa = await authApi.mfaStatus();
-      if (!cancelled) router.replace(mfa.ok ? '/sign-in/mfa' : '/sign-in');
+      if (!cancelled) replaceWithFullLoad(mfa.ok ? '/sign-in/mfa' : '/sign-in');
     })();
     return () => {
       cancelled = true;
     };
-  }, [router]);
+  }, []);
 
   async function signOut() {
     setSigningOut(true);
     const result = await authApi.signOut();
     // A 401 means the session had ended already: signed out either way.
     if (result.ok || result.problem.status === 401) {
-      router.replace('/sign-in');
+      replaceWithFullLoad('/sign-in');
       return;
     }
     setSigningOut(false);
@@ -79,45 +70,50 @@ export function SignedInView() {
               disabled={signingOut}
               className="focus-visible:outline-brand-green"
             >
-              {signingOut ? text.signingOut : text.signOut}
+              {signingOut ? t('signingOut') : t('signOut')}
             </Button>
           ) : null}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="flex-1 focus-visible:outline-none">
         <div className="mx-auto max-w-6xl space-y-6 px-4 py-12 sm:px-6">
-          <h1 className="text-3xl font-bold tracking-tight">{text.title}</h1>
+          <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
           {problem ? (
-            <FormAlert alertRef={alertRef} title={text.failedTitle}>
-              {problem.detail}
+            <FormAlert alertRef={alertRef} title={t('failedTitle')}>
+              {problemDetail(problem)}
             </FormAlert>
           ) : null}
           {me ? (
             <>
               <p className="text-lg">
-                {text.signedInAs} <strong>{me.name}</strong> <span className="text-muted-foreground">({me.email})</span>
+                {t.rich('signedInAs', {
+                  name: me.name,
+                  email: me.email,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                  muted: (chunks) => <span className="text-muted-foreground">{chunks}</span>,
+                })}
               </p>
               <section aria-labelledby="businesses-heading">
                 <h2 id="businesses-heading" className="text-xl font-semibold">
-                  {text.businesses}
+                  {t('businesses')}
                 </h2>
                 {me.memberships.length ? (
                   <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                     {me.memberships.map((membership) => (
                       <li key={membership.tenantId} className="rounded-lg border border-border bg-surface p-5">
                         <p className="font-semibold">{membership.name}</p>
-                        <p className="mt-1 text-muted-foreground text-sm">{text.status[membership.status]}</p>
+                        <p className="mt-1 text-muted-foreground text-sm">{t(`status.${membership.status}`)}</p>
                       </li>
                     ))}
                   </ul>
                 ) : (
-                  <p className="mt-2 text-muted-foreground">{text.noBusinesses}</p>
+                  <p className="mt-2 text-muted-foreground">{t('noBusinesses')}</p>
                 )}
               </section>
             </>
           ) : problem ? null : (
             <p role="status" className="text-muted-foreground">
-              {text.loading}
+              {t('loading')}
             </p>
           )}
         </div>

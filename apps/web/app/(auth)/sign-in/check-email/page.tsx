@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { CheckEmailView } from '../../../../modules/auth/views/check-email-view';
 
-export const metadata: Metadata = { title: 'Check your email · OnTrack' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('metadata');
+  return { title: t('titleTemplate', { page: t('checkEmail') }) };
+}
 
 export default async function CheckEmailPage({ searchParams }: PageProps<'/sign-in/check-email'>) {
   const { email } = await searchParams;
