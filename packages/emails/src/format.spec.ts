@@ -1,6 +1,7 @@
+import { minorToDecimal } from '@ontrack/schemas/money';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, readableTextOn, resolveBrand } from './brand.js';
-import { createFormatters, minorToDecimal } from './format.js';
+import { createFormatters } from './format.js';
 import { resolveEmailLocale } from './schemas.js';
 
 describe('minorToDecimal', () => {

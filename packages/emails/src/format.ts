@@ -1,3 +1,5 @@
+import { minorToDecimal } from '@ontrack/schemas/money';
+
 /** Money and dates as the recipient reads them: the locale's conventions, the tenant's currency and time zone. */
 export interface Formatters {
   /** Integer minor units of the tenant currency → "$1,234.50" (en-US) / "1234,50 US$" (es). */
@@ -44,17 +46,6 @@ export function createFormatters(locale: string, currency: string, timeZone: str
     dateTime: (value) => dateTimeFormat.format(new Date(value)),
     window: (start, end) => windowFormat.formatRange(new Date(start), new Date(end)),
   };
-}
-
-/** 123450 with 2 digits → "1234.50"; 1234 with 0 digits → "1234"; -5 with 2 → "-0.05". */
-export function minorToDecimal(minor: number, fractionDigits: number): Intl.StringNumericLiteral {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);
-  const sign = minor < 0 ? '-' : '';
-  const digits = String(Math.abs(minor)).padStart(fractionDigits + 1, '0');
-  if (fractionDigits === 0) return `${sign}${digits}` as Intl.StringNumericLiteral;
-  const whole = digits.slice(0, -fractionDigits);
-  const fraction = digits.slice(-fractionDigits);
-  return `${sign}${whole}.${fraction}` as Intl.StringNumericLiteral;
 }
 
 function isCalendarDate(value: string): boolean {
