@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { SignedInView } from '../../../modules/auth/views/signed-in-view';
+import { getTranslations } from 'next-intl/server';
+import { pageMetadata } from '../../../modules/shell/page-title';
+import { requireSessionCookie } from '../../../modules/shell/require-session-cookie';
+import { DashboardView } from '../../../modules/shell/views/dashboard-view';
 
-export const metadata: Metadata = { title: 'OnTrack' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('shell.nav');
+  return pageMetadata(t('dashboard'));
+}
 
-// The session cookies are HttpOnly, but the server sees them: a browser with neither is sent to sign in
-// before any page renders. One with either may still hold an ended session; the view checks with the API
-// (refreshing the access token when only the refresh cookie is left) and redirects then.
-const SESSION_COOKIES = ['__Host-ontrack_access', '__Host-ontrack_refresh'];
-
-export default async function AppHomePage() {
-  const jar = await cookies();
-  if (!SESSION_COOKIES.some((name) => jar.has(name))) redirect('/sign-in');
-  return <SignedInView />;
+export default async function DashboardPage() {
+  await requireSessionCookie();
+  return <DashboardView />;
 }

@@ -1,0 +1,67 @@
+import type { Permission } from '@ontrack/schemas/permissions';
+
+export type NavKey = 'dashboard' | 'contacts' | 'leads' | 'jobs' | 'invoices' | 'activity' | 'settings';
+
+export interface NavItem {
+  key: NavKey;
+  href: string;
+  /** Shown when the caller holds ANY of these in the active business; empty: everyone signed in. */
+  anyOf: readonly Permission[];
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'dashboard', href: '/app', anyOf: [] },
+  { key: 'contacts', href: '/contacts', anyOf: ['contacts:read'] },
+  { key: 'leads', href: '/leads', anyOf: ['leads:read'] },
+  { key: 'jobs', href: '/jobs', anyOf: ['jobs:read'] },
+  { key: 'invoices', href: '/invoices', anyOf: ['invoices:read'] },
+  { key: 'activity', href: '/activity', anyOf: ['activity:read'] },
+  { key: 'settings', href: '/settings', anyOf: ['tenant:manage', 'users:read'] },
+];
+
+export function allows(permissions: ReadonlySet<Permission>, anyOf: readonly Permission[]): boolean {
+  return anyOf.length === 0 || anyOf.some((permission) => permissions.has(permission));
+}
+
+export function visibleNavItems(permissions: ReadonlySet<Permission>): NavItem[] {
+  return NAV_ITEMS.filter((item) => allows(permissions, item.anyOf));
+}
+
+/** The item a path belongs to (its own page or one below it), for `aria-current`. */
+export function activeNavKey(pathname: string): NavKey | undefined {
+  const match = NAV_ITEMS.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`)).sort(
+    (a, b) => b.href.length - a.href.length,
+  )[0];
+  return match?.key;
+}
+
+interface RoleWithPermissions {
+  id: string;
+  permissions: readonly string[];
+}
+
+interface MemberWithRoles {
+  userId: string;
+  roles: readonly { id: string }[];
+}
+
+/**
+ * The caller's permissions in the active business, from the roles and members lists. The API has no route
+ * that answers "what may I do here" for every role, so people who may not read roles and members (Crew,
+ * Property Managers, clients) get `undefined`: the shell then shows only what needs no permission (least
+ * privilege; the API refuses the rest anyway).
+ */
+export function permissionsOf(
+  userId: string,
+  roles: readonly RoleWithPermissions[],
+  members: readonly MemberWithRoles[],
+): Set<Permission> | undefined {
+  const member = members.find((candidate) => candidate.userId === userId);
+  if (!member) return undefined;
+  const held = new Set(member.roles.map((role) => role.id));
+  const permissions = new Set<Permission>();
+  for (const role of roles) {
+    if (held.has(role.id)) for (const permission of role.permissions) permissions.add(permission as Permission);
+  }
+  return permissions;
+}
