@@ -131,6 +131,8 @@ test.describe('the signed-in shell', () => {
     await expect(page).toHaveURL(/\/app$/);
     const links = await navLinkNames(page);
     expect(links).toContain('Panel');
+    // Their own permissions (GET /me/access): crew work their jobs, never billing or settings.
+    expect(links).toContain('Trabajos');
     expect(links).not.toContain('Facturas');
     expect(links).not.toContain('Configuración');
     expect(links).not.toContain('Contactos');

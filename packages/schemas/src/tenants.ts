@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { permissionSchema, roleScopeSchema } from './permissions.js';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0F3659');
 
@@ -61,6 +62,17 @@ export const meSchema = z.object({
   ),
 });
 
+/** What the caller may do in the business the request works in: the web app gates its navigation on it. */
+export const myAccessSchema = z.object({
+  tenantId: z.uuid(),
+  roles: z
+    .array(z.string())
+    .describe('Keys of the roles the caller holds here (`admin`, `crew`, a custom key; `support` for an operator).'),
+  scopes: z.array(roleScopeSchema).describe('Which rows those roles reach (tenant, assigned, …).'),
+  permissions: z.array(permissionSchema).describe('Every permission the caller holds here, sorted.'),
+});
+
 export type TenantView = z.infer<typeof tenantSchema>;
+export type MyAccess = z.infer<typeof myAccessSchema>;
 export type UpdateTenant = z.infer<typeof updateTenantSchema>;
 export type Me = z.infer<typeof meSchema>;

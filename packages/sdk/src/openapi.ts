@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your roles, scopes and permissions in the business the request works in (X-Tenant-ID). */
+        get: operations["getMyAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -814,6 +831,16 @@ export interface components {
                 /** @enum {string} */
                 status: "invited" | "active" | "suspended";
             }[];
+        };
+        MyAccessDto_Output: {
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Keys of the roles the caller holds here (`admin`, `crew`, a custom key; `support` for an operator). */
+            roles: string[];
+            /** @description Which rows those roles reach (tenant, assigned, …). */
+            scopes: ("tenant" | "assigned" | "managed_properties" | "own_contact")[];
+            /** @description Every permission the caller holds here, sorted. */
+            permissions: ("tenant:read" | "tenant:manage" | "users:read" | "users:invite" | "users:manage" | "roles:read" | "roles:manage" | "activity:read" | "audit:verify" | "support:grant" | "background:read" | "background:retry" | "contacts:read" | "contacts:write" | "contacts:export" | "messages:send" | "properties:read" | "properties:write" | "properties:access-notes" | "leads:read" | "leads:write" | "estimates:read" | "estimates:write" | "estimates:approve" | "jobs:read" | "jobs:write" | "jobs:assign" | "tasks:read" | "tasks:write" | "time:read" | "time:write" | "invoices:read" | "invoices:write" | "payments:read" | "payments:write" | "files:read" | "files:write" | "schedule:read" | "schedule:write" | "reports:read" | "reports:export")[];
         };
         TenantDto_Output: {
             /** Format: uuid */
@@ -1625,6 +1652,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMyAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAccessDto_Output"];
                 };
             };
             default: components["responses"]["Problem"];

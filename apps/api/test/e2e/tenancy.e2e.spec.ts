@@ -53,6 +53,19 @@ describe('authentication, tenant resolution and permissions over HTTP', () => {
     expect(body).toMatchObject({ id: DEMO_TENANT_ID, slug: 'demo', name: 'Evergreen Landscaping' });
   });
 
+  it('tells each user their own roles, scopes and permissions in the business, and nothing for another', async () => {
+    const crew = await call('/me/access', { user: SEED_USER_IDS.demoCrew, tenant: 'demo' });
+    expect(crew.status).toBe(200);
+    expect(crew.body).toMatchObject({ tenantId: DEMO_TENANT_ID, roles: ['crew'], scopes: ['assigned'] });
+    const crewPermissions = crew.body.permissions as string[];
+    expect(crewPermissions).toContain('jobs:read');
+    expect(crewPermissions).not.toContain('invoices:read');
+    expect(crewPermissions).toEqual([...crewPermissions].sort());
+    const office = await call('/me/access', { user: SEED_USER_IDS.demoOffice, tenant: 'demo' });
+    expect(office.body.permissions).toEqual(expect.arrayContaining(['invoices:read', 'contacts:read']));
+    expect((await call('/me/access', { user: SEED_USER_IDS.demoCrew, tenant: OTHER_TENANT_ID })).status).toBe(403);
+  });
+
   it('accepts X-Tenant-ID as an id or a slug', async () => {
     expect((await call('/tenant', { user: SEED_USER_IDS.demoAdmin, tenant: DEMO_TENANT_ID })).body.slug).toBe('demo');
     expect((await call('/tenant', { user: SEED_USER_IDS.demoAdmin, tenant: 'demo' })).body.slug).toBe('demo');

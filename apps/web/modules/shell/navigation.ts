@@ -34,34 +34,3 @@ export function activeNavKey(pathname: string): NavKey | undefined {
   )[0];
   return match?.key;
 }
-
-interface RoleWithPermissions {
-  id: string;
-  permissions: readonly string[];
-}
-
-interface MemberWithRoles {
-  userId: string;
-  roles: readonly { id: string }[];
-}
-
-/**
- * The caller's permissions in the active business, from the roles and members lists. The API has no route
- * that answers "what may I do here" for every role, so people who may not read roles and members (Crew,
- * Property Managers, clients) get `undefined`: the shell then shows only what needs no permission (least
- * privilege; the API refuses the rest anyway).
- */
-export function permissionsOf(
-  userId: string,
-  roles: readonly RoleWithPermissions[],
-  members: readonly MemberWithRoles[],
-): Set<Permission> | undefined {
-  const member = members.find((candidate) => candidate.userId === userId);
-  if (!member) return undefined;
-  const held = new Set(member.roles.map((role) => role.id));
-  const permissions = new Set<Permission>();
-  for (const role of roles) {
-    if (held.has(role.id)) for (const permission of role.permissions) permissions.add(permission as Permission);
-  }
-  return permissions;
-}

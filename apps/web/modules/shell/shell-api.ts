@@ -28,8 +28,7 @@ export async function settle<D>(call: () => Promise<SdkAnswer<D>>): Promise<ApiR
 export const shellApi = {
   me: () => settle(() => api.GET('/api/v1/me')),
   tenant: () => settle(() => api.GET('/api/v1/tenant')),
-  roles: () => settle(() => api.GET('/api/v1/roles')),
-  members: () => settle(() => api.GET('/api/v1/members')),
+  access: () => settle(() => api.GET('/api/v1/me/access')),
   switchTenant: (tenant: string) => settle(() => api.POST('/api/v1/auth/switch-tenant', { body: { tenant } })),
   signOut: () => settle(() => api.POST('/api/v1/auth/sign-out')),
   sessions: () => settle(() => api.GET('/api/v1/auth/sessions')),

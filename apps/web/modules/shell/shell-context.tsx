@@ -6,7 +6,6 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import { authApi } from '../auth/auth-api';
 import { replaceWithFullLoad } from '../auth/navigate-session';
 import type { ProblemView } from '../auth/problem';
-import { permissionsOf } from './navigation';
 import { shellApi } from './shell-api';
 
 /** Only the fields the shell shows: the SDK types `locale` loosely, so it is left out. */
@@ -30,10 +29,10 @@ export function useShell(): ShellState {
   return useContext(ShellContext);
 }
 
-async function loadPermissions(userId: string): Promise<Set<Permission>> {
-  const [roles, members] = await Promise.all([shellApi.roles(), shellApi.members()]);
-  if (!roles.ok || !members.ok) return new Set();
-  return permissionsOf(userId, roles.data, members.data) ?? new Set();
+async function loadPermissions(): Promise<Set<Permission>> {
+  const access = await shellApi.access();
+  // Nothing known (no business to work in, or the call failed): only what needs no permission is shown.
+  return access.ok ? new Set(access.data.permissions) : new Set();
 }
 
 /**
@@ -64,7 +63,7 @@ export function ShellProvider({ children }: { children: ReactNode }) {
       };
       const hasActive = user.memberships.some((membership) => membership.status === 'active');
       const tenant = hasActive ? await shellApi.tenant() : undefined;
-      const permissions = tenant?.ok ? await loadPermissions(user.id) : new Set<Permission>();
+      const permissions = tenant?.ok ? await loadPermissions() : new Set<Permission>();
       if (cancelled) return;
       setState({
         status: 'ready',

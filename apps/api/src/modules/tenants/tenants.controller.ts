@@ -1,11 +1,18 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TenantSecurity } from '@ontrack/schemas/auth-mfa';
-import type { Me, TenantView } from '@ontrack/schemas/tenants';
+import type { Me, MyAccess, TenantView } from '@ontrack/schemas/tenants';
 import { ZodResponse } from 'nestjs-zod';
 import { RequirePermission } from '../../platform/rbac/require-permission.decorator.js';
 import { NoTenant } from '../../platform/tenancy/tenant-mode.decorator.js';
-import { MeDto, TenantDto, TenantSecurityDto, UpdateTenantDto, UpdateTenantSecurityDto } from './tenants.dto.js';
+import {
+  MeDto,
+  MyAccessDto,
+  TenantDto,
+  TenantSecurityDto,
+  UpdateTenantDto,
+  UpdateTenantSecurityDto,
+} from './tenants.dto.js';
 import { TenantsService } from './tenants.service.js';
 
 @ApiTags('tenants')
@@ -23,6 +30,16 @@ export class TenantsController {
   @ZodResponse({ status: 200, type: MeDto })
   me(): Promise<Me> {
     return this.tenants.me();
+  }
+
+  @Get('me/access')
+  @ApiOperation({
+    operationId: 'getMyAccess',
+    summary: 'Your roles, scopes and permissions in the business the request works in (X-Tenant-ID).',
+  })
+  @ZodResponse({ status: 200, type: MyAccessDto })
+  access(): MyAccess {
+    return this.tenants.access();
   }
 
   @Get('tenant')

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Tenant } from '@ontrack/db/schema/tenants';
 import type { TenantSecurity } from '@ontrack/schemas/auth-mfa';
-import type { Me, TenantView, UpdateTenant } from '@ontrack/schemas/tenants';
+import type { Me, MyAccess, TenantView, UpdateTenant } from '@ontrack/schemas/tenants';
 import { ActivityRecorder } from '../../platform/activity/activity-recorder.js';
 import { problem } from '../../platform/http/problem-details.js';
 import { requestContext } from '../../platform/request-context/request-context.js';
@@ -13,6 +13,18 @@ export class TenantsService {
     private readonly tenants: TenantsRepository,
     private readonly activity: ActivityRecorder,
   ) {}
+
+  /** Read from the request context: the tenant guard loaded it with the membership, no query needed. */
+  access(): MyAccess {
+    const tenant = requestContext().tenant;
+    if (!tenant) throw new Error('access needs a tenant request');
+    return {
+      tenantId: tenant.tenantId,
+      roles: [...tenant.roles],
+      scopes: [...tenant.scopes],
+      permissions: [...tenant.permissions].sort(),
+    };
+  }
 
   async me(): Promise<Me> {
     const { actor } = requestContext();
