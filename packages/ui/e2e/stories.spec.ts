@@ -36,7 +36,7 @@ const SCHEMES = [
 // analyze(), which costs ~0.5 s a call, several times what the checks themselves take here.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** The story's own `parameters.a11y`, in the addon-a11y format: rule overrides, or `test: 'off'`. */
+/** The story's own `parameters.a11y`, in the addon-a11y format: rule overrides (`test: 'off'` is refused). */
 interface StoryA11y {
   test?: 'off' | 'todo' | 'error';
   options?: RunOptions;
@@ -163,8 +163,9 @@ for (const story of stories) {
     const a11y = await preview.evaluate(
       () => (window as unknown as StorybookWindow).__STORYBOOK_PREVIEW__?.currentRender?.story?.parameters?.a11y ?? {},
     );
-    // Opting a story out takes `parameters: { a11y: { test: 'off' } }` in its file, where review sees it.
-    test.skip(a11y.test === 'off', 'parameters.a11y.test is off for this story');
+    // No story may opt out of the check: a rule a story cannot meet is disabled by name in `a11y.options`
+    // (with a comment saying why), never by switching the whole test off.
+    expect(a11y.test, `${story.id} turns its accessibility test off`).not.toBe('off');
     const options: RunOptions = {
       ...a11y.options,
       runOnly: { type: 'tag', values: WCAG_TAGS },
