@@ -58,7 +58,7 @@ export COREPACK_ENABLE_STRICT=0
 # --- 3. dependencies -------------------------------------------------------------------------
 # Reinstall only when the lockfile or a manifest changed since the last successful install.
 stamp="$tools/install.stamp"
-want="$( (node -v; cat "$root/pnpm-lock.yaml" "$root/pnpm-workspace.yaml"; find "$root" -name package.json -not -path '*/node_modules/*' -not -path '*/.tools/*' -not -path '*/.next/*' -not -path '*/.data/*' | sort | xargs cat) | sha256sum | cut -d' ' -f1)"
+want="$( (node -v; cat "$root/pnpm-lock.yaml" "$root/pnpm-workspace.yaml"; find "$root" -name package.json -not -path '*/node_modules/*' -not -path '*/.tools/*' -not -path '*/.next/*' -not -path '*/.next-*/*' -not -path '*/.data/*' | sort | xargs cat) | sha256sum | cut -d' ' -f1)"
 if [ ! -d "$root/node_modules" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   log "installing dependencies from the lockfile (pnpm install --frozen-lockfile)"
   (cd "$root" && pnpm install --frozen-lockfile --reporter=append-only >&2)

@@ -8,6 +8,12 @@
 //   e2e-api    vitest project "e2e-api" (the whole API over HTTP)
 //   e2e-web    Playwright on the built web app + API, driving /usr/bin/chromium
 //   ui stories every Storybook story of packages/ui, checked with axe in light, dark and high contrast
+//
+// While working on one area: `node scripts/test.mjs --only=e2e-web -- e2e/portal.spec.ts` runs the named steps
+// (static, unit, medium, e2e-api, e2e-web, stories) and hands what follows `--` to Playwright. Two such runs can
+// share the machine: each gets its own databases and ports; give each its own TEST_RESULTS_DIR, and
+// NEXT_DIST_DIR (a build folder inside apps/web, such as .next-mine) so their web builds do not overwrite
+// each other.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,7 +23,15 @@ import { canConnect, createScratchDatabase, startEmbeddedPostgres } from './lib/
 import { run, startProcess, stopProcess, waitForHttp } from './lib/processes.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const resultsDir = join(root, '.test-results');
+const resultsDir = process.env.TEST_RESULTS_DIR ?? join(root, '.test-results');
+const [ownArgs, playwrightArgs] = splitArgs(process.argv.slice(2));
+const onlySteps = ownArgs
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (step) => !onlySteps || onlySteps.includes(step);
+// A web build elsewhere than .next (see the header): next.config.ts reads the same variable.
+const webDistDir = process.env.NEXT_DIST_DIR;
 const log = (message) => console.log(`\n\x1b[36m[test]\x1b[0m ${message}`);
 const results = []; // { step, passed, failed, note }
 
@@ -58,6 +72,11 @@ const playwrightCounts = (report) => ({
   passed: (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0),
   failed: report.stats?.unexpected ?? 0,
 });
+
+function splitArgs(args) {
+  const dash = args.indexOf('--');
+  return dash === -1 ? [args, []] : [args.slice(0, dash), args.slice(dash + 1)];
+}
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -105,7 +124,12 @@ async function browserTests(serverUrl) {
   try {
     const chromium = await ensureChromium();
     log('building the platform for the browser tests');
-    await run('turbo', ['run', 'build', '--output-logs=errors-only'], { cwd: root });
+    if (webDistDir) {
+      await run('turbo', ['run', 'build', '--output-logs=errors-only', '--filter=!@ontrack/web'], { cwd: root });
+      await run('node', ['node_modules/next/dist/bin/next', 'build'], { cwd: join(root, 'apps/web') });
+    } else {
+      await run('turbo', ['run', 'build', '--output-logs=errors-only'], { cwd: root });
+    }
     database = await createScratchDatabase(serverUrl, 'ontrack_e2e_web');
     const { migrateDatabase } = await import('../packages/db/dist/migrate.js');
     const { seedDatabase } = await import('../packages/db/dist/seed.js');
@@ -130,6 +154,13 @@ async function browserTests(serverUrl) {
           APP_URL: baseUrl,
           // The email jobs run in this process (the default without REDIS_URL; set in case the shell has one).
           RUN_WORKERS: 'true',
+          // Every spec signs in from this one address, the seed users many times an hour: the real limits
+          // (tested in e2e-api) would refuse the suite itself.
+          RATE_LIMITS: JSON.stringify({
+            'magic-link:ip': { points: 2000 },
+            'magic-link:email': { points: 200, ceiling: { points: 400, duration: 3600 } },
+            'sign-in:ip': { points: 2000 },
+          }),
           API_PORT: String(apiPort),
           APP_DATABASE_URL: appRoleUrl(database.url, DEV_APP_PASSWORD),
         },
@@ -149,12 +180,13 @@ async function browserTests(serverUrl) {
       throw new Error('the platform did not become ready for the browser tests');
     }
     const report = join(resultsDir, 'playwright.json');
-    await suite(step, 'pnpm', ['--filter', '@ontrack/web', 'exec', 'playwright', 'test'], {
+    await suite(step, 'pnpm', ['--filter', '@ontrack/web', 'exec', 'playwright', 'test', ...playwrightArgs], {
       env: {
         E2E_BASE_URL: baseUrl,
         MAILDEV_API_URL: mail.apiUrl,
         CHROMIUM_PATH: chromium,
         PLAYWRIGHT_JSON_OUTPUT: report,
+        PLAYWRIGHT_OUTPUT_DIR: join(resultsDir, 'playwright-web'),
       },
       report,
       count: playwrightCounts,
@@ -193,18 +225,21 @@ const started = Date.now();
 const server = await postgresServer();
 try {
   log(`PostgreSQL for this run: ${server.describe}; each layer gets its own fresh database`);
-  await check('typecheck', 'turbo', ['run', 'typecheck', '--output-logs=errors-only']);
-  await check('typecheck (root scripts)', 'tsc', ['-p', 'tsconfig.json']);
-  await check('lint + format (biome)', 'biome', ['ci', '.']);
-  await check('generated OpenAPI + SDK match the code', 'node', ['scripts/generate.mjs', '--check']);
-  await check('committed migrations match the schema', 'node', ['scripts/checks/migrations-drift.mjs']);
+  if (wanted('static')) {
+    await check('typecheck', 'turbo', ['run', 'typecheck', '--output-logs=errors-only']);
+    await check('typecheck (root scripts)', 'tsc', ['-p', 'tsconfig.json']);
+    await check('lint + format (biome)', 'biome', ['ci', '.']);
+    await check('generated OpenAPI + SDK match the code', 'node', ['scripts/generate.mjs', '--check']);
+    await check('committed migrations match the schema', 'node', ['scripts/checks/migrations-drift.mjs']);
+  }
 
   const vitestEnv = { TEST_PG_SERVER_URL: server.url };
-  for (const [step, projects] of [
-    ['unit', ['unit', 'web']],
-    ['medium (PostgreSQL as ontrack_app)', ['medium']],
-    ['e2e-api (whole API over HTTP)', ['e2e-api']],
+  for (const [key, step, projects] of [
+    ['unit', 'unit', ['unit', 'web']],
+    ['medium', 'medium (PostgreSQL as ontrack_app)', ['medium']],
+    ['e2e-api', 'e2e-api (whole API over HTTP)', ['e2e-api']],
   ]) {
+    if (!wanted(key)) continue;
     const report = join(resultsDir, `vitest-${projects[0]}.json`);
     await suite(
       step,
@@ -219,8 +254,8 @@ try {
       { env: vitestEnv, report, count: vitestCounts },
     );
   }
-  await browserTests(server.url);
-  await storyTests();
+  if (wanted('e2e-web')) await browserTests(server.url);
+  if (wanted('stories')) await storyTests();
 } finally {
   await server.stop();
 }

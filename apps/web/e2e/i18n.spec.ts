@@ -132,9 +132,9 @@ test.describe('languages', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(/\/app$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Te damos la bienvenida a OnTrack');
-    await expect(page.getByRole('main')).toContainText('Sesión iniciada como Carlos Crew (crew@demo.test)');
-    await expect(page.getByRole('region', { name: 'Tus empresas' }).getByRole('listitem')).toContainText('Activa');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hola, Carlos Crew');
+    await expect(page.getByRole('heading', { level: 2, name: 'Tus trabajos de hoy' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Abrir Trabajos' })).toBeVisible();
     await expectNoAxeViolations(page, 'signed-in landing (es)');
   });
 });

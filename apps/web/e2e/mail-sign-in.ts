@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 // The root test script starts MailDev beside the API (SMTP_URL) and says where its REST API is.
@@ -45,16 +48,89 @@ export async function seenEmailIds(): Promise<Set<string>> {
  * second-factor step).
  */
 export async function signInByEmail(page: Page, address: string): Promise<void> {
-  const before = await seenEmailIds();
-  await page.goto('/sign-in');
-  await page.getByLabel(/Email address|Correo electrónico/).fill(address);
-  await page.getByRole('button', { name: /Email me a sign-in link|Enviarme/ }).click();
-  await expect(page).toHaveURL(/\/sign-in\/check-email\?/);
-  const link = await waitForEmail(address, before, /https?:\/\/\S+\/auth\/magic\?token=[\w%-]+/);
-  const url = new URL(link);
-  await page.goto(url.pathname + url.search);
-  await page.getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ }).click();
-  await expect(page).toHaveURL(/\/(app|sign-in\/mfa)$/);
+  await withAddress(address, async () => {
+    const before = await seenEmailIds();
+    await page.goto('/sign-in');
+    await page.getByLabel(/Email address|Correo electrónico/).fill(address);
+    await page.getByRole('button', { name: /Email me a sign-in link|Enviarme/ }).click();
+    await expect(page).toHaveURL(/\/sign-in\/check-email\?/);
+    const link = await waitForEmail(address, before, /https?:\/\/\S+\/auth\/magic\?token=[\w%-]+/);
+    const url = new URL(link);
+    await page.goto(url.pathname + url.search);
+    await page.getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ }).click();
+    await expect(page).toHaveURL(/\/(app|portal|sign-in\/mfa)$/);
+  });
+}
+
+/**
+ * Signs a client in as the business's emails send them: its portal page (`/portal/{slug}/sign-in`), the
+ * emailed link, the button. Ends in the client portal.
+ */
+export async function signInToPortal(page: Page, slug: string, address: string): Promise<void> {
+  await withAddress(address, async () => {
+    const before = await seenEmailIds();
+    await page.goto(`/portal/${slug}/sign-in`);
+    await page.getByLabel(/Email address|Correo electrónico/).fill(address);
+    await page.getByRole('button', { name: /Email me a sign-in link|Enviarme/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/sign-in/check-email\\?.*portal=${slug}`));
+    const link = new URL(await waitForEmail(address, before, /https?:\/\/\S+\/auth\/magic\?token=[\w%-]+/));
+    await page.goto(link.pathname + link.search);
+    await page.getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ }).click();
+    await expect(page).toHaveURL(/\/portal$/);
+  });
+}
+
+/**
+ * Signs in someone who must have an authenticator and has none yet (an Admin's first sign-in): sets one up on
+ * the second-factor page as a person would, codes from `totp`, and ends on /app. The enrolment sticks for the
+ * run's database, so each spec enrols a user no other spec signs in.
+ */
+export async function signInEnrollingAuthenticator(page: Page, address: string): Promise<void> {
+  await signInByEmail(page, address);
+  await expect(page).toHaveURL(/\/sign-in\/mfa$/);
+  await expect(
+    page.getByRole('button', { name: 'Set up authenticator app' }),
+    `${address} has no authenticator yet (another spec of this run enrolled it first?)`,
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  const secret = (await page.locator('code').textContent())?.trim() ?? '';
+  expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+  await page.getByLabel('Verification code').fill(totp(secret));
+  await page.getByRole('button', { name: 'Confirm and continue' }).click();
+  await page.getByRole('button', { name: 'I have saved my codes, continue' }).click();
+  await expect(page).toHaveURL(/\/app$/);
+}
+
+const LOCK_STALE_MS = 60_000;
+
+/**
+ * Runs `flow` while no other worker of this run is between asking for a link to `address` and using it. The
+ * inbox is shared: two workers signing the same person in at once could each take the other's email, and a
+ * link only works in the browser that asked for it. A lock file per address (in the OS temp folder, named by
+ * the run's web origin) keeps them in turn; a lock older than a minute is a crashed worker's and is taken over.
+ */
+export async function withAddress<T>(address: string, flow: () => Promise<T>): Promise<T> {
+  const origin = (process.env.E2E_BASE_URL ?? 'local').replace(/\W+/g, '_');
+  const lock = join(tmpdir(), `ontrack-e2e-${origin}-${address.replace(/\W+/g, '_')}.lock`);
+  for (;;) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      const age = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
+      if (age > LOCK_STALE_MS) await rm(lock, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await flow();
+  } finally {
+    await rm(lock, { force: true });
+  }
 }
 
 /** RFC 6238 (SHA-1, 6 digits, 30 s) from a Base32 secret, as an authenticator app would. */

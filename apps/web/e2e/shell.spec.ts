@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { callApi } from './api-from-page';
 import { expectNoAxeViolations } from './axe';
-import { seenEmailIds, signInByEmail, totp, waitForEmail } from './mail-sign-in';
+import { seenEmailIds, signInByEmail, signInEnrollingAuthenticator, waitForEmail } from './mail-sign-in';
 
 const IPHONE_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
@@ -23,53 +24,12 @@ async function newSignedInPage(browser: Browser, baseURL: string | undefined, ad
   return { context, page };
 }
 
-/** A call to the API from the page, as the web app makes it (same origin, session cookies, CSRF header). */
-async function callApi<T>(
-  page: Page,
-  path: string,
-  method = 'GET',
-  body?: unknown,
-): Promise<{ status: number; data: T }> {
-  return page.evaluate(
-    async ({ path, method, body }) => {
-      const csrf = document.cookie
-        .split('; ')
-        .find((pair) => pair.startsWith('__Host-ontrack_csrf='))
-        ?.split('=')[1];
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (csrf) headers['X-CSRF-Token'] = decodeURIComponent(csrf);
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
-    },
-    { path, method, body },
-  );
-}
-
-/** Signs the seeded Summit administrator in, enrolling the authenticator every administrator must have. */
-async function signInSummitAdmin(page: Page): Promise<void> {
-  await signInByEmail(page, 'admin@other.test');
-  await expect(page).toHaveURL(/\/sign-in\/mfa$/);
-  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
-  const secret = (await page.locator('code').textContent())?.trim() ?? '';
-  expect(secret).toMatch(/^[A-Z2-7]+=*$/);
-  await page.getByRole('button', { name: 'Confirm and continue' }).click();
-  await page.getByLabel('Verification code').fill(totp(secret));
-  await page.getByRole('button', { name: 'Confirm and continue' }).click();
-  await page.getByRole('button', { name: 'I have saved my codes, continue' }).click();
-  await expect(page).toHaveURL(/\/app$/);
-}
-
 test.describe('the signed-in shell', () => {
   test('office staff see the office work, billing and settings', async ({ page }) => {
     await signInByEmail(page, 'office@demo.test');
     await expect(page).toHaveURL(/\/app$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to OnTrack' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hello, Olivia Office' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Today at the office' })).toBeVisible();
     expect(await navLinkNames(page)).toEqual([
       'Dashboard',
       'Contacts',
@@ -81,7 +41,7 @@ test.describe('the signed-in shell', () => {
     ]);
     await expect(mainNav(page).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('active-business')).toHaveText('Evergreen Landscaping');
-    await expect(page.getByRole('heading', { level: 3, name: 'No invoices yet' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Nothing overdue' })).toBeVisible();
     await expectNoAxeViolations(page, 'dashboard (office staff)');
 
     await mainNav(page).getByRole('link', { name: 'Contacts' }).click();
@@ -185,7 +145,7 @@ test.describe('the signed-in shell', () => {
   test('switches between the businesses of someone with two memberships', async ({ browser, baseURL, page }) => {
     // No seeded user belongs to two businesses: Summit's administrator invites Priya (Evergreen's property
     // manager) as Office Staff, and she accepts the emailed invitation.
-    await signInSummitAdmin(page);
+    await signInEnrollingAuthenticator(page, 'admin@other.test');
     const roles = await callApi<{ id: string; key: string }[]>(page, '/api/v1/roles');
     expect(roles.status).toBe(200);
     const officeRole = roles.data.find((role) => role.key === 'office_staff');

@@ -1,4 +1,4 @@
-/** The languages the web app is translated into; `messages/<locale>.json` exists for each. */
+/** The languages the web app is translated into; `messages/<locale>/` exists for each. */
 export const LOCALES = ['en', 'es'] as const;
 export type AppLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: AppLocale = 'en';

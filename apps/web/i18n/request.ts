@@ -4,8 +4,8 @@ import { getRegionalSettings } from './regional-settings';
 
 // One import per locale, so a request loads only the messages of its own language.
 const MESSAGES = {
-  en: () => import('../messages/en.json'),
-  es: () => import('../messages/es.json'),
+  en: () => import('../messages/en'),
+  es: () => import('../messages/es'),
 } satisfies Record<AppLocale, () => Promise<{ default: unknown }>>;
 
 /**

@@ -76,6 +76,10 @@ export const sessionViewSchema = z.object({
   portalTenantId: z.uuid().nullable().describe('Set for a client-portal sign-in: the only business it may act in.'),
   createdAt: instant,
   lastSeenAt: instant.describe('The last refresh (about every 15 minutes while in use).'),
+  idleExpiresAt: instant.describe(
+    'When the session ends unless it is refreshed before then (each refresh moves it forward, never past `expiresAt`).',
+  ),
+  expiresAt: instant.describe('When the session ends whatever happens (the absolute limit): sign in again after it.'),
 });
 
 export const sessionListSchema = z.object({ items: z.array(sessionViewSchema).describe('Most recently seen first.') });

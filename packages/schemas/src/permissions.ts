@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// Plain constants, no zod: the web app's client code reads them (navigation, role editor) without bundling
+// zod. The zod schemas of these values (permissionSchema, roleScopeSchema) are in rbac.ts.
 
 /**
  * Every permission of OnTrack, `resource:action`. The database keeps a copy (table `permissions`, synced by
@@ -51,7 +52,6 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 export const permissionKeys = Object.keys(PERMISSIONS) as Permission[];
-export const permissionSchema = z.enum(permissionKeys as [Permission, ...Permission[]]);
 
 /**
  * Which rows a role reaches inside its tenant. `tenant`: all of them. The others narrow what the role's
@@ -61,7 +61,6 @@ export const permissionSchema = z.enum(permissionKeys as [Permission, ...Permiss
  */
 export const ROLE_SCOPES = ['tenant', 'assigned', 'managed_properties', 'own_contact'] as const;
 export type RoleScope = (typeof ROLE_SCOPES)[number];
-export const roleScopeSchema = z.enum(ROLE_SCOPES);
 
 export const DEFAULT_ROLE_KEYS = ['admin', 'office_staff', 'crew', 'property_manager', 'client'] as const;
 export type DefaultRoleKey = (typeof DEFAULT_ROLE_KEYS)[number];

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { type Permission, permissionSchema, roleScopeSchema } from './permissions.js';
+import { type Permission, permissionKeys, ROLE_SCOPES } from './permissions.js';
+
+export const permissionSchema = z.enum(permissionKeys as [Permission, ...Permission[]]);
+export const roleScopeSchema = z.enum(ROLE_SCOPES);
 
 /** One entry of the permission catalogue, as the role editor lists it. */
 export const permissionEntrySchema = z.object({

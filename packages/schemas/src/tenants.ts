@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { permissionSchema, roleScopeSchema } from './permissions.js';
+import { APP_LOCALES } from './locales.js';
+import { permissionSchema, roleScopeSchema } from './rbac.js';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0F3659');
 
@@ -40,8 +41,21 @@ export const updateTenantSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
       .refine((code) => Intl.supportedValuesOf('currency').includes(code), 'is not a known ISO 4217 currency'),
-    locale: z.enum(['en', 'es']),
+    locale: z.enum(APP_LOCALES),
     branding: tenantBrandingSchema,
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change');
+
+/** The signed-in user's own profile. The email changes through PATCH /me/email (it needs re-authentication). */
+export const updateMeSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(120),
+    locale: z
+      .enum(APP_LOCALES)
+      .nullable()
+      .describe('The language of the app and of emails to this user; null follows each business’s language.'),
   })
   .partial()
   .strict()
@@ -62,6 +76,21 @@ export const meSchema = z.object({
   ),
 });
 
+/** What anyone may know of a business: its portal sign-in page and public request form show it. */
+export const publicBusinessSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  locale: z.enum(APP_LOCALES),
+  branding: tenantBrandingSchema,
+});
+
+/** A business's address in URLs (`/portal/{slug}/sign-in`, `/r/{slug}`). */
+export const BUSINESS_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export const businessSlugParamsSchema = z.object({
+  slug: z.string().regex(BUSINESS_SLUG_PATTERN, 'must be a business slug (lower-case letters, digits, dashes)'),
+});
+
 /** What the caller may do in the business the request works in: the web app gates its navigation on it. */
 export const myAccessSchema = z.object({
   tenantId: z.uuid(),
@@ -76,3 +105,5 @@ export type TenantView = z.infer<typeof tenantSchema>;
 export type MyAccess = z.infer<typeof myAccessSchema>;
 export type UpdateTenant = z.infer<typeof updateTenantSchema>;
 export type Me = z.infer<typeof meSchema>;
+export type UpdateMe = z.infer<typeof updateMeSchema>;
+export type PublicBusiness = z.infer<typeof publicBusinessSchema>;

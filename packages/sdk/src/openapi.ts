@@ -52,7 +52,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change your name or language (null: follow each business’s language). Email: PATCH /me/email. */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/me/access": {
@@ -106,6 +107,23 @@ export interface paths {
         head?: never;
         /** Require a second factor of all staff (Admins always need one); staff owing one enrol at next sign-in. */
         patch: operations["updateTenantSecurity"];
+        trace?: never;
+    };
+    "/api/v1/public/businesses/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A business’s name, language and branding, for its client-portal sign-in page (no sign-in needed). */
+        get: operations["getPublicBusiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/permissions": {
@@ -832,6 +850,11 @@ export interface components {
                 status: "invited" | "active" | "suspended";
             }[];
         };
+        UpdateMeDto: {
+            name?: string;
+            /** @description The language of the app and of emails to this user; null follows each business’s language. */
+            locale?: ("en" | "es") | null;
+        };
         MyAccessDto_Output: {
             /** Format: uuid */
             tenantId: string;
@@ -881,6 +904,18 @@ export interface components {
         UpdateTenantSecurityDto: {
             /** @description Every member but Clients (Admins always must) has to sign in with a second factor. */
             mfaRequiredForStaff: boolean;
+        };
+        PublicBusinessDto_Output: {
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            locale: "en" | "es";
+            branding: {
+                primaryColor?: string;
+                accentColor?: string;
+                /** Format: uri */
+                logoUrl?: string;
+            };
         };
         PermissionEntryDto_Output: {
             /** @enum {string} */
@@ -1342,6 +1377,16 @@ export interface components {
                  * @description The last refresh (about every 15 minutes while in use).
                  */
                 lastSeenAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the session ends unless it is refreshed before then (each refresh moves it forward, never past `expiresAt`).
+                 */
+                idleExpiresAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the session ends whatever happens (the absolute limit): sign in again after it.
+                 */
+                expiresAt: string;
             }[];
         };
         SignedOutOthersDto_Output: {
@@ -1657,6 +1702,33 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     getMyAccess: {
         parameters: {
             query?: never;
@@ -1775,6 +1847,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TenantSecurityDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getPublicBusiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBusinessDto_Output"];
                 };
             };
             default: components["responses"]["Problem"];

@@ -1,18 +1,48 @@
 import { Select as SelectPrimitive } from 'radix-ui';
-import type { ComponentProps } from 'react';
+import { type ComponentProps, createContext, useContext, useState } from 'react';
 import { cn, fieldBase } from './class-names';
 import { CheckIcon, ChevronDownIcon } from './icons';
 
 // Radix Select: a button with role="combobox" that opens a listbox, with typeahead and full keyboard support.
 // Name the trigger with a <label for> (FormField) or aria-label.
 
-export const Select = SelectPrimitive.Root;
+// While the list is open, Radix hides everything else with aria-hidden and traps focus in the list. The trigger
+// then sits, still tabbable, inside an aria-hidden subtree: unreachable thanks to the trap, but axe cannot see
+// a trap and reports aria-hidden-focus (it forgives that only under role="dialog", and a listbox is not one).
+// Taking the trigger out of the tab order while open is true to what the trap already does, and Radix still
+// focuses it programmatically when the list closes. Other focusable content of the page under the same
+// aria-hidden is reported the same way in whole-page scans; that part is Radix's (it uses aria-hidden, not inert).
+const SelectOpenContext = createContext(false);
+
+export function Select({ open: openProp, defaultOpen = false, onOpenChange, ...props }: SelectPrimitive.SelectProps) {
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
+  const open = openProp ?? uncontrolledOpen;
+  return (
+    <SelectOpenContext.Provider value={open}>
+      <SelectPrimitive.Root
+        open={open}
+        onOpenChange={(next) => {
+          setUncontrolledOpen(next);
+          onOpenChange?.(next);
+        }}
+        {...props}
+      />
+    </SelectOpenContext.Provider>
+  );
+}
 export const SelectGroup = SelectPrimitive.Group;
 export const SelectValue = SelectPrimitive.Value;
 
-export function SelectTrigger({ className, children, ...props }: ComponentProps<typeof SelectPrimitive.Trigger>) {
+export function SelectTrigger({
+  className,
+  children,
+  tabIndex,
+  ...props
+}: ComponentProps<typeof SelectPrimitive.Trigger>) {
+  const open = useContext(SelectOpenContext);
   return (
     <SelectPrimitive.Trigger
+      tabIndex={open ? -1 : tabIndex}
       className={cn(
         fieldBase,
         'flex items-center justify-between gap-2 text-start data-[placeholder]:text-muted-foreground',

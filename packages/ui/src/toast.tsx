@@ -1,7 +1,8 @@
 import { Toast as ToastPrimitive } from 'radix-ui';
-import { type ComponentProps, type ReactNode, useSyncExternalStore } from 'react';
+import type { ComponentProps } from 'react';
 import { cn, focusRing } from './class-names';
 import { XIcon } from './icons';
+import { dismissToast, type ToastVariant, useToastMessages } from './toast-store';
 
 // Radix Toast: each toast is announced through a live region (polite, or assertive for `foreground`
 // toasts), pauses while hovered or focused, can be swiped away, and F8 moves focus to the viewport.
@@ -22,8 +23,6 @@ export function ToastViewport({ className, ...props }: ComponentProps<typeof Toa
     />
   );
 }
-
-export type ToastVariant = 'neutral' | 'success' | 'danger';
 
 const variants: Record<ToastVariant, string> = {
   neutral: 'border-border-strong',
@@ -88,44 +87,8 @@ export function ToastClose({ label = 'Dismiss', className }: { label?: string; c
   );
 }
 
-// ---- toast(): show a toast from anywhere (an event handler, a mutation's onError) ----
-
-export interface ToastMessage {
-  id: number;
-  title: ReactNode;
-  description?: ReactNode;
-  variant?: ToastVariant;
-  action?: { label: string; altText: string; onClick: () => void };
-  /** Milliseconds before it closes; Radix pauses the timer while the toast is hovered or focused. */
-  duration?: number;
-}
-
-let messages: ToastMessage[] = [];
-let lastId = 0;
-const listeners = new Set<() => void>();
-const emit = () => {
-  for (const listener of listeners) listener();
-};
-
-/** Queues a toast for the mounted <Toaster />; returns its id for dismissToast. */
-export function toast(message: Omit<ToastMessage, 'id'>): number {
-  lastId += 1;
-  messages = [...messages, { ...message, id: lastId }];
-  emit();
-  return lastId;
-}
-
-export function dismissToast(id: number): void {
-  messages = messages.filter((message) => message.id !== id);
-  emit();
-}
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-const snapshot = () => messages;
-const noMessages: ToastMessage[] = [];
+// toast() and its queue live in toast-store.tsx, without Radix: code that only shows toasts does not load
+// the Toast primitive (the app loads <Toaster /> when there is something to show).
 
 export interface ToasterProps {
   /** Accessible name of each toast's dismiss button; pass the translated word. */
@@ -136,7 +99,7 @@ export interface ToasterProps {
 
 /** Mount once near the root of the app; it renders whatever toast() queued. */
 export function Toaster({ dismissLabel, label }: ToasterProps) {
-  const current = useSyncExternalStore(subscribe, snapshot, () => noMessages);
+  const current = useToastMessages();
   return (
     <ToastProvider label={label}>
       {current.map((message) => (

@@ -9,8 +9,8 @@ import {
   ToastProvider,
   ToastTitle,
   ToastViewport,
-  toast,
 } from '../src/toast';
+import { toast } from '../src/toast-store';
 
 const meta = {
   title: 'Feedback/Toast',

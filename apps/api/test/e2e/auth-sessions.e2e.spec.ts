@@ -221,6 +221,10 @@ describe('sessions: magic-link sign-in, refresh rotation, devices, CSRF, tenant 
     expect(current).toHaveLength(1);
     expect(current[0]?.authMethods).toEqual(['magic_link']);
     expect(current[0]?.lastSeenAt).toBeDefined();
+    // The web app warns before these: idle within the absolute limit, both in the future.
+    const { idleExpiresAt, expiresAt } = current[0] ?? { idleExpiresAt: '', expiresAt: '' };
+    expect(Date.parse(idleExpiresAt)).toBeGreaterThan(Date.now());
+    expect(Date.parse(idleExpiresAt)).toBeLessThanOrEqual(Date.parse(expiresAt));
     const phoneId = JSON.parse(Buffer.from(phone.body.accessToken.split('.')[1] ?? '', 'base64url').toString()).sid;
     expect(listed.body.items.map((item) => item.id)).toContain(phoneId);
 

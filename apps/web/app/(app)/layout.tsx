@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { QueryProvider } from '../../modules/data/query-provider';
 import { AppShell } from '../../modules/shell/components/app-shell';
 import { ShellProvider } from '../../modules/shell/shell-context';
 
@@ -6,8 +7,10 @@ import { ShellProvider } from '../../modules/shell/shell-context';
 // re-rendered on client-side navigation, so a check here would not run for every page.
 export default function SignedInLayout({ children }: { children: ReactNode }) {
   return (
-    <ShellProvider>
-      <AppShell>{children}</AppShell>
-    </ShellProvider>
+    <QueryProvider>
+      <ShellProvider>
+        <AppShell>{children}</AppShell>
+      </ShellProvider>
+    </QueryProvider>
   );
 }

@@ -1,34 +1,12 @@
-import { createApiClient } from '@ontrack/sdk/client';
-import { NETWORK_PROBLEM, type ProblemView, toProblemView } from './problem';
-import { createSessionFetch } from './session-fetch';
-
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; problem: ProblemView };
-
-// Same origin (the web app proxies /api/*), so the session cookies go along and stay first-party.
-const api = createApiClient({ fetch: createSessionFetch(), credentials: 'same-origin' });
-
-/** openapi-fetch's answer: `data` on success (typed from the OpenAPI spec), `error` otherwise. */
-interface SdkAnswer<D> {
-  data?: D;
-  error?: unknown;
-  response: Response;
-}
-
-async function settle<D>(call: () => Promise<SdkAnswer<D>>): Promise<ApiResult<D>> {
-  let answer: SdkAnswer<D>;
-  try {
-    answer = await call();
-  } catch {
-    return { ok: false, problem: NETWORK_PROBLEM };
-  }
-  if (!answer.response.ok) return { ok: false, problem: toProblemView(answer.error, answer.response) };
-  // A 204 has no body: `data` is undefined, which is what those operations declare.
-  return { ok: true, data: answer.data as D };
-}
+import { api, settle } from '../data/api-client';
 
 /** The API calls of the sign-in pages and the signed-in landing (typed by the generated SDK). */
 export const authApi = {
-  requestMagicLink: (email: string) => settle(() => api.POST('/api/v1/auth/magic-link', { body: { email } })),
+  /** `tenant`: a client-portal link, scoped to that business (its slug). */
+  requestMagicLink: (email: string, tenant?: string) =>
+    settle(() => api.POST('/api/v1/auth/magic-link', { body: tenant ? { email, tenant } : { email } })),
+  acceptInvitation: (token: string) =>
+    settle(() => api.POST('/api/v1/auth/invitations/accept', { body: { token, mode: 'cookie' } })),
   verifyMagicLink: (token: string) =>
     settle(() => api.POST('/api/v1/auth/magic-link/verify', { body: { token, mode: 'cookie' } })),
   providers: () => settle(() => api.GET('/api/v1/auth/providers')),

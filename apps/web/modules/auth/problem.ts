@@ -10,7 +10,7 @@ export interface ProblemView {
   fieldErrors: Record<string, string>;
   /**
    * Set when the API gave no problem to show (no answer, or a body that is not one): the page shows its own
-   * message for this case, in the page's language (`problem.<fallback>` in messages/*.json).
+   * message for this case, in the page's language (`problem.<fallback>` in messages/<locale>/*.json).
    */
   fallback?: 'network' | 'server' | 'refused';
 }

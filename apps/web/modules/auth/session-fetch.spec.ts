@@ -103,6 +103,15 @@ describe('createSessionFetch', () => {
     expect(api.state.refreshes).toBe(0);
   });
 
+  it('refreshes on demand ("stay signed in"), once for callers asking together, with the CSRF header', async () => {
+    const api = fakeApi();
+    const [first, second] = await Promise.all([api.sessionFetch.refresh(ORIGIN), api.sessionFetch.refresh(ORIGIN)]);
+    expect([first, second]).toEqual([true, true]);
+    expect(api.state.refreshes).toBe(1);
+    expect(api.state.seen.at(-1)).toMatchObject({ method: 'POST', path: REFRESH_PATH, csrf: 'csrf-1' });
+    expect(readCsrfToken(api.state.cookies)).toBe('csrf-2');
+  });
+
   it('does not refresh for a refused sign-in step or a wrong authenticator code', async () => {
     const api = fakeApi();
     api.expire();

@@ -54,7 +54,16 @@ async function isDomainRefusal(response: Response): Promise<boolean> {
  * an older CSRF token than the one now in the cookie knows a refresh already happened meanwhile (each refresh
  * sets a new one) and only retries.
  */
-export function createSessionFetch(options: SessionFetchOptions = {}): (request: Request) => Promise<Response> {
+export interface SessionFetch {
+  (request: Request): Promise<Response>;
+  /**
+   * Refreshes now (the session-timeout warning's "stay signed in"), in turn with every other refresh of the
+   * browser; true when the session is live afterwards. A refresh another tab made meanwhile counts.
+   */
+  refresh(origin: string): Promise<boolean>;
+}
+
+export function createSessionFetch(options: SessionFetchOptions = {}): SessionFetch {
   const send = options.send ?? ((request: Request) => globalThis.fetch(request));
   const cookies = options.cookies ?? (() => document.cookie);
   const withLock = options.withLock ?? browserLock;
@@ -76,7 +85,7 @@ export function createSessionFetch(options: SessionFetchOptions = {}): (request:
     return inFlight;
   }
 
-  return async (request) => {
+  const sessionFetch = async (request: Request) => {
     const { origin, pathname: path } = new URL(request.url);
     // The body can be read only once: keep a copy for the retry.
     const retry = NO_REFRESH_PATHS.has(path) ? undefined : request.clone();
@@ -86,4 +95,7 @@ export function createSessionFetch(options: SessionFetchOptions = {}): (request:
     if (!(await refreshOnce(origin, sentWithCsrf))) return response;
     return send(withCsrfHeader(retry, cookies()));
   };
+  return Object.assign(sessionFetch, {
+    refresh: (origin: string) => refreshOnce(origin, readCsrfToken(cookies())),
+  });
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import type { Permission } from '@ontrack/schemas/permissions';
+import type { Permission, RoleScope } from '@ontrack/schemas/permissions';
 import type { Me, TenantView } from '@ontrack/schemas/tenants';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { authApi } from '../auth/auth-api';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { replaceWithFullLoad } from '../auth/navigate-session';
 import type { ProblemView } from '../auth/problem';
-import { shellApi } from './shell-api';
+// Not authApi: the sign-in pages' calls would come along into every signed-in page.
+import { api, problemOf, settle, unwrap } from '../data/api-client';
 
 /** Only the fields the shell shows: the SDK types `locale` loosely, so it is left out. */
 export type ShellUser = Pick<Me, 'id' | 'name' | 'email' | 'memberships'>;
@@ -21,6 +22,9 @@ export type ShellState =
       /** Undefined when the user has no active membership to work in. */
       tenant: ActiveTenant | undefined;
       permissions: ReadonlySet<Permission>;
+      /** Keys of the roles held in the active business (`admin`, `crew`, a custom key), for the dashboard. */
+      roles: readonly string[];
+      scopes: readonly RoleScope[];
     };
 
 const ShellContext = createContext<ShellState>({ status: 'loading' });
@@ -29,53 +33,67 @@ export function useShell(): ShellState {
   return useContext(ShellContext);
 }
 
-async function loadPermissions(): Promise<Set<Permission>> {
-  const access = await shellApi.access();
-  // Nothing known (no business to work in, or the call failed): only what needs no permission is shown.
-  return access.ok ? new Set(access.data.permissions) : new Set();
-}
+/** The shell's queries; pages that change what they show (a rename, the user's name) invalidate them. */
+export const shellKeys = {
+  me: ['me'] as const,
+  tenant: ['tenant'] as const,
+  access: ['me', 'access'] as const,
+};
 
 /**
- * Loads who is signed in, the business they work in and what they may do there, once per page load (a tenant
- * switch reloads the page). A session that no longer works goes back to sign-in; one that still owes its
- * second factor goes to that step.
+ * Who is signed in, the business they work in and what they may do there (a tenant switch reloads the page).
+ * A session that no longer works goes back to sign-in; one that still owes its second factor goes to that step.
  */
 export function ShellProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<ShellState>({ status: 'loading' });
+  const me = useQuery({ queryKey: shellKeys.me, queryFn: () => unwrap(() => api.GET('/api/v1/me')) });
+  const hasActive = me.data?.memberships.some((membership) => membership.status === 'active') ?? false;
+  const tenant = useQuery({
+    queryKey: shellKeys.tenant,
+    queryFn: () => unwrap(() => api.GET('/api/v1/tenant')),
+    enabled: hasActive,
+  });
+  const access = useQuery({
+    queryKey: shellKeys.access,
+    queryFn: () => unwrap(() => api.GET('/api/v1/me/access')),
+    enabled: tenant.isSuccess,
+  });
 
+  const signedOut = me.isError && problemOf(me.error).status === 401;
   useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const me = await shellApi.me();
-      if (cancelled) return;
-      if (!me.ok) {
-        if (me.problem.status !== 401) return setState({ status: 'failed', problem: me.problem });
-        // The MFA status route is the one an MFA-pending session may still read.
-        const mfa = await authApi.mfaStatus();
-        if (!cancelled) replaceWithFullLoad(mfa.ok ? '/sign-in/mfa' : '/sign-in');
-        return;
-      }
-      const user: ShellUser = {
-        id: me.data.id,
-        name: me.data.name,
-        email: me.data.email,
-        memberships: me.data.memberships,
-      };
-      const hasActive = user.memberships.some((membership) => membership.status === 'active');
-      const tenant = hasActive ? await shellApi.tenant() : undefined;
-      const permissions = tenant?.ok ? await loadPermissions() : new Set<Permission>();
-      if (cancelled) return;
-      setState({
-        status: 'ready',
-        user,
-        tenant: tenant?.ok ? { id: tenant.data.id, name: tenant.data.name, slug: tenant.data.slug } : undefined,
-        permissions,
-      });
-    })();
-    return () => {
-      cancelled = true;
+    if (!signedOut) return;
+    // The MFA status route is the one an MFA-pending session may still read.
+    void settle(() => api.GET('/api/v1/auth/mfa')).then((mfa) =>
+      replaceWithFullLoad(mfa.ok ? '/sign-in/mfa' : '/sign-in'),
+    );
+  }, [signedOut]);
+
+  const state = useMemo((): ShellState => {
+    if (me.isError) return signedOut ? { status: 'loading' } : { status: 'failed', problem: problemOf(me.error) };
+    if (!me.data || (hasActive && tenant.isPending) || (tenant.isSuccess && access.isPending)) {
+      return { status: 'loading' };
+    }
+    const { id, name, email, memberships } = me.data;
+    return {
+      status: 'ready',
+      user: { id, name, email, memberships },
+      tenant: tenant.data ? { id: tenant.data.id, name: tenant.data.name, slug: tenant.data.slug } : undefined,
+      // Nothing known (no business to work in, or the call failed): only what needs no permission is shown.
+      permissions: new Set(access.data?.permissions ?? []),
+      roles: access.data?.roles ?? [],
+      scopes: access.data?.scopes ?? [],
     };
-  }, []);
+  }, [
+    me.isError,
+    me.error,
+    me.data,
+    signedOut,
+    hasActive,
+    tenant.isPending,
+    tenant.isSuccess,
+    tenant.data,
+    access.isPending,
+    access.data,
+  ]);
 
   return <ShellContext value={state}>{children}</ShellContext>;
 }

@@ -65,6 +65,8 @@ export class SessionDevices {
         portalTenantId: row.portalTenantId,
         createdAt: row.createdAt.toISOString(),
         lastSeenAt: row.lastSeenAt.toISOString(),
+        idleExpiresAt: row.idleExpiresAt.toISOString(),
+        expiresAt: row.absoluteExpiresAt.toISOString(),
       })),
     };
   }

@@ -40,6 +40,8 @@ export interface DeviceRow {
   portalTenantId: string | null;
   createdAt: Date;
   lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
 }
 
 const sessionState = {
@@ -210,6 +212,8 @@ export class SessionsRepository {
         portalTenantId: sessions.portalTenantId,
         createdAt: sessions.createdAt,
         lastSeenAt: sessions.lastSeenAt,
+        idleExpiresAt: sessions.idleExpiresAt,
+        absoluteExpiresAt: sessions.absoluteExpiresAt,
       })
       .from(sessions)
       .where(and(eq(sessions.userId, userId), live))

@@ -10,6 +10,7 @@ import {
   MyAccessDto,
   TenantDto,
   TenantSecurityDto,
+  UpdateMeDto,
   UpdateTenantDto,
   UpdateTenantSecurityDto,
 } from './tenants.dto.js';
@@ -30,6 +31,17 @@ export class TenantsController {
   @ZodResponse({ status: 200, type: MeDto })
   me(): Promise<Me> {
     return this.tenants.me();
+  }
+
+  @Patch('me')
+  @NoTenant()
+  @ApiOperation({
+    operationId: 'updateMe',
+    summary: 'Change your name or language (null: follow each business’s language). Email: PATCH /me/email.',
+  })
+  @ZodResponse({ status: 200, type: MeDto })
+  updateMe(@Body() patch: UpdateMeDto): Promise<Me> {
+    return this.tenants.updateMe(patch);
   }
 
   @Get('me/access')

@@ -1,5 +1,13 @@
 import { tenantSecuritySchema, updateTenantSecuritySchema } from '@ontrack/schemas/auth-mfa';
-import { meSchema, myAccessSchema, tenantSchema, updateTenantSchema } from '@ontrack/schemas/tenants';
+import {
+  businessSlugParamsSchema,
+  meSchema,
+  myAccessSchema,
+  publicBusinessSchema,
+  tenantSchema,
+  updateMeSchema,
+  updateTenantSchema,
+} from '@ontrack/schemas/tenants';
 import { createZodDto } from 'nestjs-zod';
 
 export class TenantDto extends createZodDto(tenantSchema) {}
@@ -8,3 +16,6 @@ export class MeDto extends createZodDto(meSchema) {}
 export class TenantSecurityDto extends createZodDto(tenantSecuritySchema) {}
 export class UpdateTenantSecurityDto extends createZodDto(updateTenantSecuritySchema) {}
 export class MyAccessDto extends createZodDto(myAccessSchema) {}
+export class UpdateMeDto extends createZodDto(updateMeSchema) {}
+export class PublicBusinessDto extends createZodDto(publicBusinessSchema) {}
+export class BusinessSlugParamsDto extends createZodDto(businessSlugParamsSchema) {}

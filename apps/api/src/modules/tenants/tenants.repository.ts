@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { Database } from '@ontrack/db/client';
 import { memberships } from '@ontrack/db/schema/memberships';
 import { type Tenant, tenants } from '@ontrack/db/schema/tenants';
 import { users } from '@ontrack/db/schema/users';
 import type { TenantSecurity } from '@ontrack/schemas/auth-mfa';
-import type { UpdateTenant } from '@ontrack/schemas/tenants';
+import type { PublicBusiness, UpdateMe, UpdateTenant } from '@ontrack/schemas/tenants';
 import { asc, eq, sql } from 'drizzle-orm';
 import { currentDb } from '../../platform/db/current-transaction.js';
 
@@ -30,6 +31,25 @@ export class TenantsRepository {
       .where(eq(tenants.id, tenantId))
       .returning();
     return tenant;
+  }
+
+  /** Only the signed-in user's own row is writable (policy users_update_self). */
+  async updateUser(userId: string, patch: UpdateMe) {
+    const [user] = await currentDb()
+      .update(users)
+      .set({ ...patch, updatedAt: sql`now()` })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    return user;
+  }
+
+  /** By slug, before anyone is signed in: runs in the caller's `public-profile` system context. */
+  async findPublicProfile(tx: Database, slug: string): Promise<PublicBusiness | undefined> {
+    const [tenant] = await tx
+      .select({ slug: tenants.slug, name: tenants.name, locale: tenants.locale, branding: tenants.branding })
+      .from(tenants)
+      .where(eq(tenants.slug, slug));
+    return tenant ? { ...tenant, locale: tenant.locale === 'es' ? 'es' : 'en' } : undefined;
   }
 
   async findUser(userId: string) {

@@ -1,8 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Database, DatabaseHandle } from '@ontrack/db/client';
 import type { Tenant } from '@ontrack/db/schema/tenants';
+import { applySessionContext } from '@ontrack/db/session-context';
 import type { TenantSecurity } from '@ontrack/schemas/auth-mfa';
-import type { Me, MyAccess, TenantView, UpdateTenant } from '@ontrack/schemas/tenants';
+import type { Me, MyAccess, PublicBusiness, TenantView, UpdateMe, UpdateTenant } from '@ontrack/schemas/tenants';
 import { ActivityRecorder } from '../../platform/activity/activity-recorder.js';
+import { DATABASE } from '../../platform/db/database.module.js';
 import { problem } from '../../platform/http/problem-details.js';
 import { requestContext } from '../../platform/request-context/request-context.js';
 import { TenantsRepository } from './tenants.repository.js';
@@ -12,6 +15,7 @@ export class TenantsService {
   constructor(
     private readonly tenants: TenantsRepository,
     private readonly activity: ActivityRecorder,
+    @Inject(DATABASE) private readonly database: DatabaseHandle,
   ) {}
 
   /** Read from the request context: the tenant guard loaded it with the membership, no query needed. */
@@ -31,6 +35,32 @@ export class TenantsService {
     const user = actor ? await this.tenants.findUser(actor.userId) : undefined;
     if (!actor || !user) throw new NotFoundException(problem(404, { detail: 'Your user account no longer exists.' }));
     return { ...user, memberships: await this.tenants.findMembershipsOfUser(actor.userId) };
+  }
+
+  /**
+   * The user's own name and language. Not in a business's activity log: a profile belongs to the person, not
+   * to any one of their businesses.
+   */
+  async updateMe(patch: UpdateMe): Promise<Me> {
+    const { actor } = requestContext();
+    if (!actor || !(await this.tenants.updateUser(actor.userId, patch))) {
+      throw new NotFoundException(problem(404, { detail: 'Your user account no longer exists.' }));
+    }
+    return this.me();
+  }
+
+  /**
+   * A business's public face (name, language, branding) by slug, for pages shown before sign-in. Read in the
+   * named system context `public-profile`: no one is signed in, and the tenants policy otherwise shows a
+   * business only to its members.
+   */
+  async publicProfile(slug: string): Promise<PublicBusiness> {
+    const business = await this.database.db.transaction(async (tx) => {
+      await applySessionContext(tx, { system: 'public-profile' });
+      return this.tenants.findPublicProfile(tx as unknown as Database, slug);
+    });
+    if (!business) throw new NotFoundException(problem(404, { detail: 'No business has this address.' }));
+    return business;
   }
 
   async current(): Promise<TenantView> {

@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { ActivityView } from '../../../modules/activity/views/activity-view';
 import { pageMetadata } from '../../../modules/shell/page-title';
 import { requireSessionCookie } from '../../../modules/shell/require-session-cookie';
-import { SectionPlaceholderView } from '../../../modules/shell/views/section-placeholder-view';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('shell.nav');
-  return pageMetadata(t('activity'));
+  const t = await getTranslations('activity');
+  return pageMetadata(t('title'));
 }
 
+// The view checks `activity:read` (and the API refuses the data without it); the filters live in the URL.
 export default async function ActivityPage() {
   await requireSessionCookie();
-  return <SectionPlaceholderView section="activity" anyOf={['activity:read']} />;
+  return <ActivityView />;
 }

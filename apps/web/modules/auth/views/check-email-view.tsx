@@ -8,27 +8,29 @@ import { authApi } from '../auth-api';
 import { AuthCard } from '../components/auth-card';
 import { FormAlert } from '../components/form-alert';
 import type { ProblemView } from '../problem';
+import { useFocusOnShow } from '../use-focus-on-show';
 import { useProblemDetail } from '../use-problem-detail';
 
-export function CheckEmailView({ email }: { email: string | undefined }) {
+/** `portal`: the slug of the business whose client portal asked for the link (resent the same way). */
+export function CheckEmailView({ email, portal }: { email: string | undefined; portal?: string }) {
   const t = useTranslations('auth.checkEmail');
   const problemDetail = useProblemDetail();
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
   const [problem, setProblem] = useState<ProblemView>();
   const alertRef = useRef<HTMLDivElement>(null);
+  useFocusOnShow(alertRef, problem);
 
   async function resend() {
     if (!email) return;
     setSending(true);
     setSent(false);
     setProblem(undefined);
-    const result = await authApi.requestMagicLink(email);
+    const result = await authApi.requestMagicLink(email, portal);
     setSending(false);
     if (result.ok) setSent(true);
     else {
       setProblem(result.problem);
-      requestAnimationFrame(() => alertRef.current?.focus());
     }
   }
 
@@ -58,7 +60,10 @@ export function CheckEmailView({ email }: { email: string | undefined }) {
         </>
       ) : null}
       <p>
-        <Link href="/sign-in" className="font-medium underline underline-offset-4">
+        <Link
+          href={portal ? `/portal/${portal}/sign-in` : '/sign-in'}
+          className="font-medium underline underline-offset-4"
+        >
           {t('other')}
         </Link>
       </p>

@@ -9,6 +9,8 @@ import { AuthCard } from '../components/auth-card';
 import { FormAlert } from '../components/form-alert';
 import { replaceWithFullLoad } from '../navigate-session';
 import type { ProblemView } from '../problem';
+import { signedInHome } from '../signed-in-home';
+import { useFocusOnShow } from '../use-focus-on-show';
 import { useProblemDetail } from '../use-problem-detail';
 
 /**
@@ -23,6 +25,7 @@ export function MagicLinkView({ token }: { token: string | undefined }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ProblemView>();
   const alertRef = useRef<HTMLDivElement>(null);
+  useFocusOnShow(alertRef, problem);
 
   async function signIn() {
     if (!token) return;
@@ -31,12 +34,11 @@ export function MagicLinkView({ token }: { token: string | undefined }) {
     const result = await authApi.verifyMagicLink(token);
     if (result.ok) {
       // replace: the spent link should not stay in the history to be pressed again.
-      replaceWithFullLoad(result.data.mfaPending ? '/sign-in/mfa' : '/app');
+      replaceWithFullLoad(result.data.mfaPending ? '/sign-in/mfa' : await signedInHome());
       return;
     }
     setBusy(false);
     setProblem(result.problem);
-    requestAnimationFrame(() => alertRef.current?.focus());
   }
 
   if (!token) {

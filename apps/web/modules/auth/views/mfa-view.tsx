@@ -4,12 +4,16 @@ import { Button } from '@ontrack/ui/button';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { RecoveryCodesList } from '../../security/components/recovery-codes-list';
+import { TotpQrCode } from '../../security/components/totp-qr-code';
+import { TotpSecret } from '../../security/components/totp-secret';
 import { authApi } from '../auth-api';
 import { AuthCard } from '../components/auth-card';
 import { FormAlert } from '../components/form-alert';
 import { TextField } from '../components/text-field';
 import { replaceWithFullLoad } from '../navigate-session';
 import type { ProblemView } from '../problem';
+import { useFocusOnShow } from '../use-focus-on-show';
 import { useProblemDetail } from '../use-problem-detail';
 
 type Step =
@@ -29,15 +33,6 @@ const HEADINGS = {
   failed: 'loadingTitle',
 } as const satisfies Record<Step['kind'], string>;
 
-/**
- * The SVG QR code from the API, shown as an image: an SVG in <img> is rendered as a picture only (no scripts,
- * no links, no external loads), so the markup never becomes part of this page's DOM. data: images are
- * allowed by the CSP (img-src).
- */
-function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
-
 export function MfaView({ returnTo }: { returnTo: string }) {
   const t = useTranslations('auth.mfa');
   const problemDetail = useProblemDetail();
@@ -50,6 +45,7 @@ export function MfaView({ returnTo }: { returnTo: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  useFocusOnShow(alertRef, problem);
   const firstStep = useRef(true);
 
   useEffect(() => {
@@ -93,7 +89,6 @@ export function MfaView({ returnTo }: { returnTo: string }) {
       return;
     }
     setProblem(next);
-    requestAnimationFrame(() => alertRef.current?.focus());
   }
 
   function startOver() {
@@ -228,20 +223,8 @@ export function MfaView({ returnTo }: { returnTo: string }) {
       {step.kind === 'scan' ? (
         <>
           <p className="text-muted-foreground">{t('scanIntro')}</p>
-          {/* biome-ignore lint/performance/noImgElement: a data: URL, nothing for next/image to optimise */}
-          <img
-            src={svgDataUrl(step.qrCodeSvg)}
-            alt={t('qrAlt')}
-            width={200}
-            height={200}
-            className="mx-auto rounded-md bg-white p-2"
-          />
-          <div>
-            <p className="text-sm">{t('secretLabel')}</p>
-            <code className="mt-1 block break-all rounded-md bg-surface-muted p-2 font-mono text-sm">
-              {step.secret}
-            </code>
-          </div>
+          <TotpQrCode svg={step.qrCodeSvg} alt={t('qrAlt')} />
+          <TotpSecret secret={step.secret} label={t('secretLabel')} />
           {alert}
           <form noValidate onSubmit={confirm} className="space-y-4">
             {codeField}
@@ -255,11 +238,7 @@ export function MfaView({ returnTo }: { returnTo: string }) {
       {step.kind === 'codes' ? (
         <>
           <p className="text-muted-foreground">{t('codesIntro')}</p>
-          <ul aria-label={t('codesList')} className="grid grid-cols-2 gap-2 rounded-md bg-surface-muted p-4 font-mono">
-            {step.recoveryCodes.map((code) => (
-              <li key={code}>{code}</li>
-            ))}
-          </ul>
+          <RecoveryCodesList codes={step.recoveryCodes} label={t('codesList')} />
           <Button size="lg" className="w-full" onClick={() => replaceWithFullLoad(returnTo)}>
             {t('codesDone')}
           </Button>

@@ -1,6 +1,8 @@
 'use client';
 
-import { OIDC_SIGN_IN_ERRORS, type OidcProvider, type OidcSignInError } from '@ontrack/schemas/auth-oidc';
+import type { OidcProvider } from '@ontrack/schemas/auth-oidc';
+// The zod-free module: importing the constant from auth-oidc would bundle zod into the sign-in page.
+import { OIDC_SIGN_IN_ERRORS, type OidcSignInError } from '@ontrack/schemas/auth-oidc-errors';
 import { Button, buttonClassName } from '@ontrack/ui/button';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -19,8 +21,23 @@ export function oidcErrorCode(code: string | undefined): OidcSignInError | undef
 
 const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 
-export function SignInView({ providers, errorCode }: { providers: OidcProvider[]; errorCode: string | undefined }) {
+/** The business whose client portal is signing in (`/portal/{slug}/sign-in`); absent on the staff sign-in. */
+export interface PortalBusiness {
+  slug: string;
+  name: string;
+}
+
+export function SignInView({
+  providers,
+  errorCode,
+  portal,
+}: {
+  providers: OidcProvider[];
+  errorCode: string | undefined;
+  portal?: PortalBusiness;
+}) {
   const t = useTranslations('auth.signIn');
+  const tPortal = useTranslations('portal.signIn');
   const problemDetail = useProblemDetail();
   const router = useRouter();
   const [email, setEmail] = useState('');
@@ -45,9 +62,10 @@ export function SignInView({ providers, errorCode }: { providers: OidcProvider[]
     if (!looksLikeEmail(address)) return refuseEmail(t('emailInvalid'));
     setEmailError(undefined);
     setSending(true);
-    const result = await authApi.requestMagicLink(address);
+    const result = await authApi.requestMagicLink(address, portal?.slug);
     if (result.ok) {
-      router.push(`/sign-in/check-email?email=${encodeURIComponent(address)}`);
+      const portalQuery = portal ? `&portal=${encodeURIComponent(portal.slug)}` : '';
+      router.push(`/sign-in/check-email?email=${encodeURIComponent(address)}${portalQuery}`);
       return;
     }
     setSending(false);
@@ -62,9 +80,9 @@ export function SignInView({ providers, errorCode }: { providers: OidcProvider[]
   }, [problem]);
 
   return (
-    <AuthCard title={t('title')}>
+    <AuthCard title={portal ? tPortal('title', { business: portal.name }) : t('title')}>
       {refusal ? <FormAlert title={t('refusedTitle')}>{refusal}</FormAlert> : null}
-      <p className="text-muted-foreground">{t('intro')}</p>
+      <p className="text-muted-foreground">{portal ? tPortal('intro', { business: portal.name }) : t('intro')}</p>
       {problem ? (
         <FormAlert alertRef={alertRef} title={t('failedTitle')}>
           {problemDetail(problem)}

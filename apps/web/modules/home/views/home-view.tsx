@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import { SiteFooter } from '../../site/components/site-footer';
 import { SiteHeader } from '../../site/components/site-header';
 
-// The five steps of the flow and the three audiences, in page order (their text is in messages/*.json).
+// The five steps of the flow and the three audiences, in page order (their text is in messages/<locale>/*.json).
 const STEPS = ['lead', 'estimate', 'job', 'invoice', 'payment'] as const;
 const AUDIENCES = ['office', 'crews', 'clients'] as const;
 

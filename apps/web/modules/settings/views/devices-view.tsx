@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormAlert } from '../../auth/components/form-alert';
 import { replaceWithFullLoad } from '../../auth/navigate-session';
 import type { ProblemView } from '../../auth/problem';
+import { useFocusOnShow } from '../../auth/use-focus-on-show';
 import { useProblemDetail } from '../../auth/use-problem-detail';
 import { shellApi } from '../../shell/shell-api';
 import { describeDevice } from '../device-name';
@@ -26,6 +27,7 @@ export function DevicesView() {
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const alertRef = useRef<HTMLDivElement>(null);
+  useFocusOnShow(alertRef, problem);
 
   const load = useCallback(async () => {
     const result = await shellApi.sessions();
@@ -40,7 +42,6 @@ export function DevicesView() {
 
   function fail(refusal: ProblemView) {
     setProblem(refusal);
-    requestAnimationFrame(() => alertRef.current?.focus());
   }
 
   async function signOutDevice(device: SessionView) {

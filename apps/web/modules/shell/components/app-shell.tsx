@@ -3,19 +3,24 @@
 import { BrandMark } from '@ontrack/ui/brand-mark';
 import { Button, buttonClassName } from '@ontrack/ui/button';
 import { cn, focusRing } from '@ontrack/ui/class-names';
-import { DialogTitle } from '@ontrack/ui/dialog';
-import { Sheet, SheetContent, SheetTrigger } from '@ontrack/ui/sheet';
 import { Skeleton } from '@ontrack/ui/skeleton';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { replaceWithFullLoad } from '../../auth/navigate-session';
-import { useProblemDetail } from '../../auth/use-problem-detail';
+import { belongsInPortal } from '../../portal/portal-navigation';
 import { activeNavKey, visibleNavItems } from '../navigation';
-import { shellApi } from '../shell-api';
 import { type ShellState, useShell } from '../shell-context';
+import { useSignOut } from '../use-sign-out';
+import { LazyToaster } from './lazy-toaster';
+import { SessionTimeoutWarning } from './session-timeout-warning';
 import { TenantSwitcher } from './tenant-switcher';
+
+const loadMenuSheet = () => import('./menu-sheet');
+const MenuSheet = dynamic(() => loadMenuSheet().then((module) => module.MenuSheet));
+const preloadMenuSheet = () => void loadMenuSheet();
 
 function MenuIcon() {
   return (
@@ -65,32 +70,26 @@ function NavLinks({ state, onNavigate }: { state: ShellState; onNavigate?: () =>
 
 function AccountSection({ state, onNavigate }: { state: ShellState; onNavigate?: () => void }) {
   const t = useTranslations('shell.account');
-  const problemDetail = useProblemDetail();
-  const [signingOut, setSigningOut] = useState(false);
-  const [failed, setFailed] = useState<string>();
+  const { signOut, signingOut, failure: failed } = useSignOut('/sign-in');
   if (state.status !== 'ready') return null;
-
-  async function signOut() {
-    setSigningOut(true);
-    setFailed(undefined);
-    const result = await shellApi.signOut();
-    // A 401 means the session had ended already: signed out either way.
-    if (result.ok || result.problem.status === 401) return replaceWithFullLoad('/sign-in');
-    setSigningOut(false);
-    setFailed(problemDetail(result.problem));
-  }
 
   return (
     <div className="space-y-2 border-t border-border pt-4">
       <p className="truncate font-semibold">{state.user.name}</p>
       <p className="truncate text-sm text-muted-foreground">{state.user.email}</p>
-      <Link
-        href="/settings/devices"
-        onClick={onNavigate}
-        className={buttonClassName({ variant: 'ghost', className: 'w-full justify-start' })}
-      >
-        {t('devices')}
-      </Link>
+      <ul>
+        {(['profile', 'security', 'devices'] as const).map((page) => (
+          <li key={page}>
+            <Link
+              href={`/settings/${page}`}
+              onClick={onNavigate}
+              className={buttonClassName({ variant: 'ghost', className: 'w-full justify-start' })}
+            >
+              {t(page)}
+            </Link>
+          </li>
+        ))}
+      </ul>
       <Button variant="secondary" className="w-full" onClick={signOut} disabled={signingOut}>
         {signingOut ? t('signingOut') : t('signOut')}
       </Button>
@@ -121,6 +120,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   const t = useTranslations('shell');
   const state = useShell();
   const [menuOpen, setMenuOpen] = useState(false);
+  const portalOnly = state.status === 'ready' && belongsInPortal(state.scopes);
+  // A client signing in on the staff sign-in page lands here: their place is the client portal.
+  useEffect(() => {
+    if (portalOnly) replaceWithFullLoad('/portal');
+  }, [portalOnly]);
   const businessName = state.status === 'ready' ? state.tenant?.name : undefined;
 
   return (
@@ -131,18 +135,24 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="sr-only">{t('home')}</span>
         </Link>
         {businessName ? <span className="min-w-0 flex-1 truncate text-sm font-medium">{businessName}</span> : null}
-        <Sheet open={menuOpen} onOpenChange={setMenuOpen}>
-          <SheetTrigger asChild>
-            <Button variant="secondary" className="min-h-11 min-w-11 focus-visible:outline-brand-green">
-              <MenuIcon />
-              <span>{t('menu')}</span>
-            </Button>
-          </SheetTrigger>
-          <SheetContent side="start" closeLabel={t('closeMenu')}>
-            <DialogTitle className="text-lg font-semibold">{t('menu')}</DialogTitle>
+        <Button
+          variant="secondary"
+          className="min-h-11 min-w-11 focus-visible:outline-brand-green"
+          aria-haspopup="dialog"
+          aria-expanded={menuOpen}
+          // Fetch the sheet's code as the finger comes down, so it is there when the click lands.
+          onPointerDown={preloadMenuSheet}
+          onFocus={preloadMenuSheet}
+          onClick={() => setMenuOpen(true)}
+        >
+          <MenuIcon />
+          <span>{t('menu')}</span>
+        </Button>
+        {menuOpen ? (
+          <MenuSheet open={menuOpen} onOpenChange={setMenuOpen} title={t('menu')} closeLabel={t('closeMenu')}>
             <SidebarContent state={state} onNavigate={() => setMenuOpen(false)} />
-          </SheetContent>
-        </Sheet>
+          </MenuSheet>
+        ) : null}
       </header>
       <aside className="hidden w-72 shrink-0 flex-col gap-6 border-e border-border bg-surface p-5 lg:flex lg:min-h-dvh">
         <Link href="/app" className={cn('self-start rounded-md', focusRing)}>
@@ -154,6 +164,8 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus-visible:outline-none">
         <div className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6 lg:py-12">{children}</div>
       </main>
+      <SessionTimeoutWarning />
+      <LazyToaster label={t('notifications')} dismissLabel={t('dismiss')} />
     </div>
   );
 }

@@ -1,12 +1,18 @@
 'use client';
 
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@ontrack/ui/select';
+import { Skeleton } from '@ontrack/ui/skeleton';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { ProblemView } from '../../auth/problem';
 import { useProblemDetail } from '../../auth/use-problem-detail';
 import { shellApi } from '../shell-api';
 import type { ActiveTenant, ShellUser } from '../shell-context';
+
+// Same height as the select it stands in for while loading: nothing moves when it arrives.
+const BusinessPicker = dynamic(() => import('./business-picker').then((module) => module.BusinessPicker), {
+  loading: () => <Skeleton className="h-11 w-full" />,
+});
 
 /**
  * The business the user works in. With several active memberships it is a picker: switching asks the API
@@ -51,18 +57,13 @@ export function TenantSwitcher({ user, tenant }: { user: ShellUser; tenant: Acti
       <p id={labelId} className="text-xs font-medium uppercase tracking-wide text-muted-foreground">
         {t('switchLabel')}
       </p>
-      <Select value={tenant.id} onValueChange={switchTo} disabled={switching}>
-        <SelectTrigger aria-labelledby={labelId} className="w-full">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          {active.map((membership) => (
-            <SelectItem key={membership.tenantId} value={membership.tenantId}>
-              {membership.name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <BusinessPicker
+        value={tenant.id}
+        options={active.map((membership) => ({ id: membership.tenantId, name: membership.name }))}
+        labelledBy={labelId}
+        disabled={switching}
+        onChange={switchTo}
+      />
       {switching ? (
         <p role="status" className="text-sm text-muted-foreground">
           {t('switching')}

@@ -1,92 +1,130 @@
 'use client';
 
+import { buttonClassName } from '@ontrack/ui/button';
+import { cn, focusRing } from '@ontrack/ui/class-names';
 import { EmptyState } from '@ontrack/ui/empty-state';
 import { Skeleton } from '@ontrack/ui/skeleton';
-import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { FormAlert } from '../../auth/components/form-alert';
 import { useProblemDetail } from '../../auth/use-problem-detail';
-import { visibleNavItems } from '../navigation';
+import { type DashboardKind, dashboardKind } from '../dashboard-kind';
+import { allows, type NavKey, visibleNavItems } from '../navigation';
 import { useShell } from '../shell-context';
 
+// Only Admins see it, and it brings the team page's queries: other homes do not load it.
+const AdminSetupChecklist = dynamic(
+  () => import('../components/admin-setup-checklist').then((module) => module.AdminSetupChecklist),
+  { loading: () => <Skeleton className="h-56 w-full" /> },
+);
+
+/** What each home puts first: the areas of the day's work, in the order that person reaches for them. */
+const FOCUS: Record<DashboardKind, readonly NavKey[]> = {
+  admin: ['leads', 'jobs', 'invoices', 'contacts'],
+  office: ['leads', 'jobs', 'invoices', 'contacts'],
+  crew: ['jobs'],
+  property_manager: ['jobs', 'contacts'],
+  member: ['contacts', 'leads', 'jobs', 'invoices'],
+};
+
 /**
- * The signed-in home: who is signed in, their businesses, and an empty state for each area the user may work
- * in, saying what will appear there.
+ * The signed-in home, one per kind of work: Admins see how far the business is set up and the team; the
+ * office sees the day's pipeline, jobs and money; a crew member sees today's jobs in large, one-handed
+ * blocks; a property manager sees their properties' work. Each area shows an empty state until later issues
+ * fill it, and only the areas the person may open.
  */
 export function DashboardView() {
-  const t = useTranslations('app.signedIn');
+  const t = useTranslations('dashboard');
   const tShell = useTranslations('shell');
   const problemDetail = useProblemDetail();
+  // next-intl's formatter carries the business's time zone already (i18n/request.ts).
+  const format = useFormatter();
   const state = useShell();
+
+  if (state.status === 'loading') {
+    return (
+      <div aria-busy="true" className="space-y-6">
+        <h1 className="text-3xl font-bold tracking-tight">{tShell('nav.dashboard')}</h1>
+        <p role="status" className="sr-only">
+          {t('loading')}
+        </p>
+        <Skeleton className="h-6 w-1/2" />
+        <div className="grid gap-4 md:grid-cols-2">
+          <Skeleton className="h-36 w-full" />
+          <Skeleton className="h-36 w-full" />
+        </div>
+      </div>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <>
+        <h1 className="text-3xl font-bold tracking-tight">{tShell('nav.dashboard')}</h1>
+        <FormAlert title={t('failedTitle')}>{problemDetail(state.problem)}</FormAlert>
+      </>
+    );
+  }
+
+  const { user, tenant, permissions, scopes } = state;
+  if (!tenant) {
+    return (
+      <>
+        <h1 className="text-3xl font-bold tracking-tight">{t('greeting', { name: user.name })}</h1>
+        <EmptyState title={t('noBusinessTitle')} description={t('noBusinessDescription')} />
+      </>
+    );
+  }
+
+  const kind = dashboardKind(permissions, scopes);
+  const visible = new Set(visibleNavItems(permissions).map((item) => item.key));
+  const areas = FOCUS[kind].filter((key) => visible.has(key));
 
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-      {state.status === 'failed' ? (
-        <FormAlert title={t('failedTitle')}>{problemDetail(state.problem)}</FormAlert>
-      ) : null}
-      {state.status === 'loading' ? (
-        <div aria-busy="true" className="space-y-4">
-          <p role="status" className="text-muted-foreground">
-            {t('loading')}
-          </p>
-          <Skeleton className="h-24 w-full" />
-        </div>
-      ) : null}
-      {state.status === 'ready' ? (
-        <>
-          <p className="text-lg">
-            {t.rich('signedInAs', {
-              name: state.user.name,
-              email: state.user.email,
-              strong: (chunks) => <strong>{chunks}</strong>,
-              muted: (chunks) => <span className="text-muted-foreground">{chunks}</span>,
-            })}
-          </p>
-          <section aria-labelledby="businesses-heading">
-            <h2 id="businesses-heading" className="text-xl font-semibold">
-              {t('businesses')}
-            </h2>
-            {state.user.memberships.length ? (
-              <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                {state.user.memberships.map((membership) => (
-                  <li key={membership.tenantId} className="rounded-lg border border-border bg-surface p-5">
-                    <p className="font-semibold">{membership.name}</p>
-                    <p className="mt-1 text-muted-foreground text-sm">
-                      {t(`status.${membership.status}`)}
-                      {membership.tenantId === state.tenant?.id ? ` · ${tShell('dashboard.working')}` : null}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="mt-2 text-muted-foreground">{t('noBusinesses')}</p>
-            )}
-          </section>
-          <section aria-labelledby="work-heading" className="space-y-4">
-            <h2 id="work-heading" className="text-xl font-semibold">
-              {tShell('dashboard.workHeading')}
-            </h2>
-            <div className="grid gap-4 md:grid-cols-2">
-              {visibleNavItems(state.permissions)
-                .filter((item) => item.key !== 'dashboard' && item.key !== 'settings')
-                .map((item) => (
-                  <EmptyState
-                    key={item.key}
-                    headingLevel={3}
-                    title={tShell(`sections.${item.key as 'contacts'}.emptyTitle`)}
-                    description={tShell(`sections.${item.key as 'contacts'}.emptyDescription`)}
-                  />
-                ))}
-              {visibleNavItems(state.permissions).length === 1 ? (
+      <div className="space-y-1">
+        <h1 className="text-3xl font-bold tracking-tight">{t('greeting', { name: user.name })}</h1>
+        <p className="text-lg text-muted-foreground">
+          {t('today', { business: tenant.name, date: format.dateTime(new Date(), { dateStyle: 'medium' }) })}
+        </p>
+      </div>
+      {kind === 'admin' ? <AdminSetupChecklist /> : null}
+      <section aria-labelledby="work-heading" className="space-y-4">
+        <h2 id="work-heading" className="text-xl font-semibold">
+          {t(`${kind}.workHeading`)}
+        </h2>
+        {areas.length ? (
+          <ul className={cn('grid gap-4', kind === 'crew' ? 'grid-cols-1' : 'md:grid-cols-2')}>
+            {areas.map((key) => (
+              <li key={key} className="flex flex-col gap-2">
                 <EmptyState
                   headingLevel={3}
-                  title={tShell('dashboard.nothingTitle')}
-                  description={tShell('dashboard.nothingDescription')}
+                  title={t(`${kind}.areas.${key}.title` as 'office.areas.leads.title')}
+                  description={t(`${kind}.areas.${key}.description` as 'office.areas.leads.description')}
                 />
-              ) : null}
-            </div>
-          </section>
-        </>
+                <Link
+                  href={`/${key}`}
+                  className={buttonClassName({
+                    variant: 'secondary',
+                    size: kind === 'crew' ? 'lg' : undefined,
+                    className: cn('self-start', kind === 'crew' && 'w-full'),
+                  })}
+                >
+                  {t('open', { area: tShell(`nav.${key}`) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState headingLevel={3} title={t('nothingTitle')} description={t('nothingDescription')} />
+        )}
+      </section>
+      {allows(permissions, ['activity:read']) ? (
+        <p>
+          <Link href="/activity" className={cn('font-medium underline underline-offset-4', focusRing)}>
+            {t('activityLink')}
+          </Link>
+        </p>
       ) : null}
     </>
   );

@@ -5,7 +5,7 @@ import { EmptyState } from '@ontrack/ui/empty-state';
 import { useTranslations } from 'next-intl';
 import { RequirePermission } from '../components/require-permission';
 
-export type SectionKey = 'contacts' | 'leads' | 'jobs' | 'invoices' | 'activity';
+export type SectionKey = 'contacts' | 'leads' | 'jobs' | 'invoices';
 
 /** A section whose screens come with a later issue: its heading and an empty state saying what it holds. */
 export function SectionPlaceholderView({ section, anyOf }: { section: SectionKey; anyOf: readonly Permission[] }) {

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { DatabaseHandle } from '@ontrack/db/client';
 import { applySessionContext } from '@ontrack/db/session-context';
-import { type OidcSignInError, type OidcStartQuery, safeReturnTo } from '@ontrack/schemas/auth-oidc';
+import { type OidcStartQuery, safeReturnTo } from '@ontrack/schemas/auth-oidc';
+import type { OidcSignInError } from '@ontrack/schemas/auth-oidc-errors';
 import * as oidc from 'openid-client';
 import type { AppConfig } from '../../../platform/config/config.schema.js';
 import { DEV_AUTH_JWT_SECRET } from '../../../platform/config/config.schema.js';
