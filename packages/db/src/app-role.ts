@@ -23,6 +23,8 @@ export const appRoleTablePrivileges: Readonly<Record<string, readonly TablePrivi
   // Consent evidence and delivery history are never rewritten: a change is a new row.
   sms_consents: ['SELECT', 'INSERT'],
   message_events: ['SELECT', 'INSERT'],
+  // A lead's stage history is evidence of how the pipeline moved: a correction is a new move.
+  lead_stage_changes: ['SELECT', 'INSERT'],
   // The catalogue is written by the migrator from @ontrack/schemas/permissions.
   permissions: ['SELECT'],
   // Never deleted through the app; creating them needs a system context (see their insert policies).

@@ -38,6 +38,7 @@ export const SEED_USER_IDS = {
   demoCrew: '01970000-0000-7000-8000-000000000103',
   demoPm: '01970000-0000-7000-8000-000000000104',
   demoClient: '01970000-0000-7000-8000-000000000105',
+  demoOwner: '01970000-0000-7000-8000-000000000106',
   otherAdmin: '01970000-0000-7000-8000-000000000201',
   operator: '01970000-0000-7000-8000-000000000901',
 } as const;
@@ -47,6 +48,14 @@ export const seedUsers: readonly SeedUser[] = [
     id: SEED_USER_IDS.demoAdmin,
     email: 'admin@demo.test',
     name: 'Avery Admin',
+    memberships: [{ tenantId: DEMO_TENANT_ID, roles: ['admin'] }],
+  },
+  // A second Admin, as a business run by two partners has: the web team-management tests sign in as them, so
+  // their authenticator enrolment does not race the sign-in tests' enrolment of Avery.
+  {
+    id: SEED_USER_IDS.demoOwner,
+    email: 'owner@demo.test',
+    name: 'Morgan Owner',
     memberships: [{ tenantId: DEMO_TENANT_ID, roles: ['admin'] }],
   },
   {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createDatabase, type Database } from './client.js';
+import { provisionDefaultLeadStages } from './default-lead-stages.js';
 import { defaultRoleId, provisionDefaultRoles } from './default-roles.js';
 import { contacts } from './schema/contacts.js';
 import { memberships } from './schema/memberships.js';
@@ -7,6 +8,8 @@ import { smsConsents } from './schema/messaging.js';
 import { userRoles } from './schema/rbac.js';
 import { tenants } from './schema/tenants.js';
 import { users } from './schema/users.js';
+import { seedCrmContactsOf, seedPipelineOf } from './seed-crm.js';
+import { seedContactExtras } from './seed-crm-data.js';
 import { seedContacts, seedTenants, seedUsers } from './seed-data.js';
 import { applySessionContext } from './session-context.js';
 
@@ -42,8 +45,11 @@ export async function seedDatabase(ownerUrl: string): Promise<{ tenants: number;
             set: { ...tenant, updatedAt: sql`now()` },
           });
         await provisionDefaultRoles(tx, tenant.id);
+        await provisionDefaultLeadStages(tx, tenant.id, tenant.locale);
         await seedContactsOf(tx, tenant.id);
+        await seedCrmContactsOf(tx, tenant.id);
         await seedMembers(tx, tenant.id);
+        await seedPipelineOf(tx, tenant.id);
       });
     }
     return { tenants: seedTenants.length, users: seedUsers.length };
@@ -82,8 +88,12 @@ function clientContactOf(tenantId: string, userId: string): string | null {
 
 async function seedContactsOf(tx: Database, tenantId: string): Promise<void> {
   for (const { consents, clientUserId: _client, ...contact } of seedContacts.filter((c) => c.tenantId === tenantId)) {
+    const extras = seedContactExtras[contact.id];
     const values = {
       ...contact,
+      companyName: extras?.companyName ?? null,
+      tags: extras?.tags ?? [],
+      notes: extras?.notes ?? null,
       email: contact.email ?? null,
       phone: contact.phone ?? null,
       locale: contact.locale ?? null,

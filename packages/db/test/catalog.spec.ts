@@ -142,13 +142,15 @@ describe('the database as a whole', () => {
   it('gives the app role no way to rewrite history', async () => {
     const rows = await owner<{ table: string; privilege: string }[]>`
       select table_name as table, privilege_type as privilege from information_schema.role_table_grants
-      where grantee = 'ontrack_app' and table_name in ('activity_log', 'activity_checkpoints')
+      where grantee = 'ontrack_app' and table_name in ('activity_log', 'activity_checkpoints', 'lead_stage_changes')
       order by 1, 2`;
     expect(rows).toEqual([
       { table: 'activity_checkpoints', privilege: 'INSERT' },
       { table: 'activity_checkpoints', privilege: 'SELECT' },
       { table: 'activity_log', privilege: 'INSERT' },
       { table: 'activity_log', privilege: 'SELECT' },
+      { table: 'lead_stage_changes', privilege: 'INSERT' },
+      { table: 'lead_stage_changes', privilege: 'SELECT' },
     ]);
   });
 });

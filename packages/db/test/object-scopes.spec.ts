@@ -8,7 +8,8 @@ import { currentContactId, currentTenantId, currentUserId, scopedTo } from '../s
 /**
  * The object-level rules of scopedTo(), on a probe table shaped like the domain tables to come (an
  * assignee for crew, a property for property managers, a contact for clients), with the policy rendered
- * from the same helper a real table would use.
+ * from the same helper a real table would use. The real tables' rules (properties and their owners' contacts
+ * through property_managers, gate codes, leads) are proven in contacts-visibility.spec.ts.
  */
 const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
 const app = postgres(inject('appDatabaseUrl'), { max: 1, onnotice: () => {} });

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { defaultLeadStageId } from '../src/default-lead-stages.js';
 import { defaultRoleId } from '../src/default-roles.js';
 import { newId } from '../src/ids.js';
 
@@ -53,6 +54,27 @@ const FIXTURES: Record<string, (tx: Tx, t: string, u: string) => Promise<unknown
   support_access_grants: (tx, t, u) => tx`
     insert into support_access_grants (tenant_id, id, operator_user_id, reason, requested_minutes)
     values (${t}, ${newId()}, ${u}, 'isolation test', 30)`,
+  lead_stages: async () => undefined, // provisioned with the tenant (provisionDefaultLeadStages)
+  // Tables are filled in name order, so rows that others point at are made on first use.
+  properties: (tx, t) => ensureProperty(tx, t),
+  property_access: async (tx, t) => {
+    await ensureProperty(tx, t);
+    await tx`insert into property_access (tenant_id, property_id, gate_code) values (${t}, ${propertyOf(t)}, '1234#')`;
+  },
+  property_managers: async (tx, t, u) => {
+    await ensureProperty(tx, t);
+    await tx`insert into property_managers (tenant_id, property_id, user_id) values (${t}, ${propertyOf(t)}, ${u})`;
+  },
+  leads: (tx, t) => ensureLead(tx, t),
+  lead_stage_changes: async (tx, t) => {
+    await ensureLead(tx, t);
+    await tx`
+      insert into lead_stage_changes (tenant_id, id, lead_id, from_stage_id, to_stage_id)
+      values (${t}, ${newId()}, ${leadOf(t)}, null, ${defaultLeadStageId(t, 'new')})`;
+  },
+  idempotency_keys: (tx, t, u) => tx`
+    insert into idempotency_keys (tenant_id, key, user_id, method, path, request_hash, response_status, response_body, expires_at)
+    values (${t}, ${`key-${t}`}, ${u}, 'POST', '/api/v1/contacts', ${'a'.repeat(64)}, 201, '{}'::jsonb, now() + interval '1 day')`,
 };
 
 let tables: string[] = [];
@@ -61,6 +83,33 @@ const contactIds = new Map<string, string>();
 function contactOf(tenantId: string): string {
   if (!contactIds.has(tenantId)) contactIds.set(tenantId, newId());
   return contactIds.get(tenantId) as string;
+}
+
+const propertyIds = new Map<string, string>();
+function propertyOf(tenantId: string): string {
+  if (!propertyIds.has(tenantId)) propertyIds.set(tenantId, newId());
+  return propertyIds.get(tenantId) as string;
+}
+const leadIds = new Map<string, string>();
+function leadOf(tenantId: string): string {
+  if (!leadIds.has(tenantId)) leadIds.set(tenantId, newId());
+  return leadIds.get(tenantId) as string;
+}
+
+async function ensureProperty(tx: Tx, tenantId: string): Promise<void> {
+  await tx`
+    insert into properties (tenant_id, id, contact_id, address_line1, city, region, postal_code)
+    values (${tenantId}, ${propertyOf(tenantId)}, ${contactOf(tenantId)}, '1 Isolation Way', 'Austin', 'TX', '78701')
+    on conflict do nothing`;
+}
+
+async function ensureLead(tx: Tx, tenantId: string): Promise<void> {
+  await ensureProperty(tx, tenantId);
+  await tx`
+    insert into leads (tenant_id, id, source, requested_service, contact_id, property_id, stage_id, estimated_value_minor, currency)
+    values (${tenantId}, ${leadOf(tenantId)}, 'phone', 'Isolation', ${contactOf(tenantId)}, ${propertyOf(tenantId)},
+            ${defaultLeadStageId(tenantId, 'new')}, 10000, 'USD')
+    on conflict do nothing`;
 }
 
 async function insertMessage(tx: Tx, tenantId: string): Promise<string> {
@@ -72,16 +121,19 @@ async function insertMessage(tx: Tx, tenantId: string): Promise<string> {
 }
 
 async function asTenant<T>(tenantId: string | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const userId = tenantId === A ? userA : tenantId === B ? userB : '';
   return app.begin(async (tx) => {
-    // A whole-tenant user (scope `tenant`): object-level narrowing is tested in object-scopes.spec.ts.
+    // The tenant's Admin (scope `tenant`, every permission): object-level narrowing is tested in
+    // object-scopes.spec.ts and contacts-visibility.spec.ts.
     await tx`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('app.context', 'request', true),
-      set_config('app.scopes', 'tenant', true)`;
+      set_config('app.scopes', 'tenant', true), set_config('app.user_id', ${userId}, true)`;
     return work(tx);
   }) as Promise<T>;
 }
 
 beforeAll(async () => {
   const { provisionDefaultRoles } = await import('../src/default-roles.js');
+  const { provisionDefaultLeadStages } = await import('../src/default-lead-stages.js');
   const { createDatabase } = await import('../src/client.js');
   const { applySessionContext } = await import('../src/session-context.js');
   const handle = createDatabase(inject('ownerDatabaseUrl'), { max: 1 });
@@ -97,6 +149,7 @@ beforeAll(async () => {
         );
         await tx.execute(`insert into users (id, email, name) values ('${userId}', '${userId}@iso.test', 'Iso')`);
         await provisionDefaultRoles(tx, tenantId);
+        await provisionDefaultLeadStages(tx, tenantId);
       });
     }
   } finally {
@@ -169,10 +222,16 @@ describe('tenant isolation of every tenant table', () => {
   it("another tenant cannot insert a row that carries A's tenant_id", async () => {
     for (const table of tables) {
       const [row] = await owner.unsafe(`select * from "${table}" where tenant_id = $1 limit 1`, [A]);
-      const columns = Object.keys(row ?? {});
+      // Generated columns (search text, match keys) cannot be given a value: copy the others.
+      const columns = (
+        await owner<{ name: string }[]>`
+          select attname as name from pg_attribute
+          where attrelid = ${`public.${table}`}::regclass and attnum > 0 and not attisdropped and attgenerated = ''
+          order by attnum`
+      ).map((column) => `"${column.name}"`);
       const attempt = asTenant(B, (tx) =>
         tx.unsafe(
-          `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) select (json_populate_record(null::"${table}", $1::json)).*`,
+          `insert into "${table}" (${columns.join(', ')}) select ${columns.join(', ')} from json_populate_record(null::"${table}", $1::json)`,
           [row as never],
         ),
       );
@@ -206,6 +265,58 @@ describe('tenant isolation of every tenant table', () => {
           values (${B}, ${newId()}, ${contactOf(A)}, 'sms', 'reminder', '+15550000000', '{}'::jsonb, 'x', ${newId()})`,
       ),
     ).rejects.toThrow(/foreign key/);
+  });
+
+  it('cannot point a property, a lead or their links at another tenant’s contact, property, stage or lead', async () => {
+    const attempts: [string, (tx: Tx) => Promise<unknown>][] = [
+      [
+        'property → A contact',
+        (tx) => tx`
+          insert into properties (tenant_id, id, contact_id, address_line1, city)
+          values (${B}, ${newId()}, ${contactOf(A)}, '1 Foreign St', 'Austin')`,
+      ],
+      [
+        'lead → A contact',
+        (tx) => tx`
+          insert into leads (tenant_id, id, source, requested_service, contact_id, stage_id)
+          values (${B}, ${newId()}, 'phone', 'x', ${contactOf(A)}, ${defaultLeadStageId(B, 'new')})`,
+      ],
+      [
+        'lead → A property',
+        (tx) => tx`
+          insert into leads (tenant_id, id, source, requested_service, contact_id, property_id, stage_id)
+          values (${B}, ${newId()}, 'phone', 'x', ${contactOf(B)}, ${propertyOf(A)}, ${defaultLeadStageId(B, 'new')})`,
+      ],
+      [
+        'lead → A stage',
+        (tx) => tx`
+          insert into leads (tenant_id, id, source, requested_service, contact_id, stage_id)
+          values (${B}, ${newId()}, 'phone', 'x', ${contactOf(B)}, ${defaultLeadStageId(A, 'new')})`,
+      ],
+      [
+        'lead moved to an A stage',
+        (tx) => tx`update leads set stage_id = ${defaultLeadStageId(A, 'won')} where id = ${leadOf(B)}`,
+      ],
+      [
+        'stage change → A lead',
+        (tx) => tx`
+          insert into lead_stage_changes (tenant_id, id, lead_id, to_stage_id)
+          values (${B}, ${newId()}, ${leadOf(A)}, ${defaultLeadStageId(B, 'new')})`,
+      ],
+      [
+        'manager link → A property',
+        (tx) =>
+          tx`insert into property_managers (tenant_id, property_id, user_id) values (${B}, ${propertyOf(A)}, ${userB})`,
+      ],
+      [
+        'access details → A property',
+        (tx) =>
+          tx`insert into property_access (tenant_id, property_id, gate_code) values (${B}, ${propertyOf(A)}, '0000')`,
+      ],
+    ];
+    for (const [name, attempt] of attempts) {
+      await expect(asTenant(B, attempt), name).rejects.toThrow(/foreign key/);
+    }
   });
 
   it('shows no rows at all without a tenant context', async () => {

@@ -1,3 +1,4 @@
+import type { Permission } from '@ontrack/schemas/permissions';
 import type { BuildExtraConfigColumns, NotNull } from 'drizzle-orm';
 import { type SQL, sql } from 'drizzle-orm';
 import {
@@ -29,6 +30,18 @@ export const currentScopes = sql`coalesce((select string_to_array(nullif(current
 /** The contact a Client's membership is linked to, read once per statement. */
 export const currentContactId = sql`(select m.contact_id from memberships m
   where m.tenant_id = ${currentTenantId} and m.user_id = ${currentUserId})`;
+
+/**
+ * Whether the acting user holds `permission` in the current tenant through any of their roles, read once per
+ * statement (an uncorrelated sub-select: an init plan). For the few columns that a scope alone must not open
+ * (gate codes): scopes say *which* rows, this says *whether at all*. Outside a user's request it is false.
+ */
+export function hasPermission(permission: Permission): SQL {
+  return sql`(select exists (select 1 from user_roles ur
+    join role_permissions rp on rp.tenant_id = ur.tenant_id and rp.role_id = ur.role_id
+    where ur.tenant_id = ${currentTenantId} and ur.user_id = ${currentUserId}
+      and rp.permission_key = ${sql.raw(`'${permission}'`)}))`;
+}
 
 /**
  * Object-level narrowing for tables whose rows belong to someone inside the tenant (ARCHITECTURE §3), for
