@@ -4,13 +4,16 @@
 import activity from './activity.json';
 import auth from './auth.json';
 import common from './common.json';
+import contacts from './contacts.json';
 import dashboard from './dashboard.json';
 import home from './home.json';
+import leads from './leads.json';
 import metadata from './metadata.json';
 import notFound from './notFound.json';
 import offline from './offline.json';
 import portal from './portal.json';
 import problem from './problem.json';
+import publicRequest from './publicRequest.json';
 import security from './security.json';
 import settings from './settings.json';
 import shell from './shell.json';
@@ -33,4 +36,7 @@ export default {
   activity,
   portal,
   security,
+  contacts,
+  leads,
+  publicRequest,
 };
