@@ -1,4 +1,4 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { appendActivity } from '@ontrack/db/activity-chain';
 import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
 import { maybeRequestContext, type RequestContext } from '../request-context/request-context.js';
@@ -39,9 +39,19 @@ async function commit(context: RequestContext): Promise<void> {
       userAgent: context.userAgent ?? null,
     });
   }
-  if (context.activity.length > 0) await appendActivity(transaction.db, context.activity);
+  if (context.activity.length > 0) {
+    await appendActivity(transaction.db, context.activity);
+  } else if (context.method === 'GET' || context.method === 'HEAD') {
+    // A read has nothing to make durable (GET and HEAD handlers never write; a sensitive read records
+    // activity and takes the path below): answer without waiting for COMMIT's round trip. The connection
+    // goes back to the pool once the COMMIT completes.
+    transaction.commit().catch((error: unknown) => logger.warn({ err: error }, 'commit after a read failed'));
+    return;
+  }
   await transaction.commit();
 }
+
+const logger = new Logger('RequestTransaction');
 
 async function rollback(context: RequestContext): Promise<void> {
   await context.transaction?.rollback();

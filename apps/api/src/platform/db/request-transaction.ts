@@ -1,7 +1,10 @@
 import type { Database } from '@ontrack/db/client';
 import { type SessionContext, sessionContextStatement } from '@ontrack/db/session-context';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
+
+const dialect = new PgDialect();
 
 /**
  * The single transaction of one request, on a connection reserved from the pool for the request's
@@ -9,12 +12,15 @@ import type postgres from 'postgres';
  * repository through `db`, and ended by the transaction interceptor (commit after a successful handler,
  * rollback otherwise) or, if the request never reached the handler, by the response hook.
  *
- * BEGIN and the session settings are sent without waiting for each other: postgres.js pipelines
- * statements on one connection, so opening the transaction costs no extra round trip before the first query.
+ * Opening costs no round trip of its own: BEGIN and the session settings are written to the connection and
+ * not awaited, so the caller's first statements (the tenant guard's session and membership lookups) travel in
+ * the same flight — postgres.js pipelines statements on one connection, in the order they are issued. A failed
+ * BEGIN or setting surfaces through those statements (they fail behind it) and again at commit or rollback.
  */
 export class RequestTransaction {
   private finished = false;
   private database: Database | undefined;
+  private started: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly connection: postgres.ReservedSql,
@@ -24,12 +30,9 @@ export class RequestTransaction {
   static async open(pool: postgres.Sql, context: SessionContext): Promise<RequestTransaction> {
     const connection = await pool.reserve();
     const transaction = new RequestTransaction(connection, pool);
-    try {
-      await Promise.all([connection`begin`, transaction.applySettings(context)]);
-    } catch (error) {
-      await transaction.rollback();
-      throw error;
-    }
+    transaction.started = Promise.all([connection`begin`, transaction.settingsQuery(context)]);
+    // Observed at the end of the transaction; until then the statements queued behind it report the failure.
+    transaction.started.catch(() => undefined);
     return transaction;
   }
 
@@ -56,7 +59,16 @@ export class RequestTransaction {
   }
 
   async applySettings(context: SessionContext): Promise<void> {
-    await this.db.execute(sessionContextStatement(context));
+    await this.settingsQuery(context);
+  }
+
+  /**
+   * The settings statement, issued on the raw connection at once (Drizzle would issue it a microtask later,
+   * after a statement queued in the meantime — which would then run without the settings RLS needs).
+   */
+  private settingsQuery(context: SessionContext): postgres.PendingQuery<postgres.Row[]> {
+    const statement = dialect.sqlToQuery(sessionContextStatement(context));
+    return this.connection.unsafe(statement.sql, statement.params as postgres.ParameterOrJSON<never>[]);
   }
 
   async commit(): Promise<void> {
@@ -72,6 +84,8 @@ export class RequestTransaction {
     this.finished = true;
     try {
       await this.connection.unsafe(statement);
+      // A COMMIT after a failed BEGIN or setting "succeeds" (there is no transaction): it must not report success.
+      if (statement === 'commit') await this.started;
     } finally {
       this.connection.release();
     }

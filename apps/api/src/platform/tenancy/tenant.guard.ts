@@ -48,10 +48,17 @@ export class TenantGuard implements CanActivate {
     const actor = context.actor;
     if (!actor) throw new Error('TenantGuard runs after AuthGuard: no actor in the request context');
 
-    const transaction = await RequestTransaction.open(this.database.sql, { userId: actor.userId });
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+    // Usually the request names the tenant by id (or the token does): then BEGIN, the settings, the session
+    // check and the membership lookup all travel in ONE round trip (postgres.js pipelines them on the request's
+    // connection), and the handler's first statement is the second. A slug or no tenant at all costs lookups.
+    const knownTenantId = mode === 'none' ? undefined : tenantIdWithoutLookup(request, context);
+    const transaction = await RequestTransaction.open(this.database.sql, {
+      userId: actor.userId,
+      tenantId: knownTenantId,
+    });
     context.transaction = transaction;
-    // The session check rides along with the guard's first statement (postgres.js pipelines them on the
-    // request's connection): a signed-out or timed-out session is refused without a round trip of its own.
+    // A signed-out or timed-out session is refused without a round trip of its own.
     const session = liveSession(transaction, context);
 
     if (mode === 'none') {
@@ -60,15 +67,21 @@ export class TenantGuard implements CanActivate {
       return true;
     }
 
-    const request = execution.switchToHttp().getRequest<FastifyRequest>();
-    const [tenantId, live] = await Promise.all([this.resolveTenantId(request, context), session]);
+    let tenantId: string;
+    let member: Awaited<ReturnType<TenancyRepository['loadMemberAccess']>>;
+    let live: LiveSession | undefined;
+    if (knownTenantId) {
+      tenantId = knownTenantId;
+      [live, member] = await Promise.all([session, this.tenancy.loadMemberAccess(transaction, tenantId, actor.userId)]);
+    } else {
+      [tenantId, live] = await Promise.all([this.resolveTenantId(request, context), session]);
+      await transaction.applySettings({ tenantId, userId: actor.userId });
+      member = await this.tenancy.loadMemberAccess(transaction, tenantId, actor.userId);
+    }
     // A client-portal sign-in (a link scoped to one business) acts in that business only.
     if (live?.portalTenantId && live.portalTenantId !== tenantId) {
       throw noAccess('This sign-in is for another business’s client portal only.');
     }
-    await transaction.applySettings({ tenantId, userId: actor.userId });
-
-    const member = await this.tenancy.loadMemberAccess(transaction, tenantId, actor.userId);
     if (member?.status === 'active' && mode === 'member') {
       actor.email = member.email;
       context.tenant = {
@@ -123,6 +136,14 @@ export class TenantGuard implements CanActivate {
     if (!fallback) throw noAccess('You are not an active member of any business yet.');
     return fallback;
   }
+}
+
+/** The tenant the request names by id (X-Tenant-ID), or the token's when it names none: no lookup needed. */
+function tenantIdWithoutLookup(request: FastifyRequest, context: RequestContext): string | undefined {
+  const header = request.headers[TENANT_HEADER];
+  const named = typeof header === 'string' ? header.trim() : undefined;
+  if (named) return UUID.test(named) ? named.toLowerCase() : undefined;
+  return context.tokenTenantId;
 }
 
 /** Resolves to the live session (undefined for a token without one); rejects with a 401 when it is not live. */
