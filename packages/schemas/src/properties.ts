@@ -103,3 +103,25 @@ export const propertyListQuerySchema = z.strictObject(
 );
 
 export const propertyPageSchema = z.object({ items: z.array(propertySchema), nextCursor: nextCursorSchema });
+
+export const propertyIdParamsSchema = z.object({ id: z.uuid('must be a property id') });
+
+/** PUT /properties/{id}/managers: the complete list of Property Manager users of the property. */
+export const setPropertyManagersSchema = z.strictObject({
+  userIds: z
+    .array(z.uuid('must be a user id'))
+    .max(50, 'at most 50 managers')
+    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))])
+    .describe('Members holding a role with the managed_properties scope; an empty list removes every manager.'),
+});
+export type SetPropertyManagers = z.output<typeof setPropertyManagersSchema>;
+
+export const propertyManagerSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  since: instant.describe('When the user started managing this property.'),
+});
+export type PropertyManagerView = z.infer<typeof propertyManagerSchema>;
+
+export const propertyManagerListSchema = z.object({ items: z.array(propertyManagerSchema) });
