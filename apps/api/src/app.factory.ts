@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.schema.js';
+import { installRouteBodyLimits } from './platform/http/body-limit.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './platform/http/request-id.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { buildOpenApiDocument, mountOpenApi } from './platform/openapi/openapi.js';
@@ -43,6 +44,8 @@ export async function createApp(
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Before the routes are registered (on init): routes marked @BodyLimit() get their own limit.
+  installRouteBodyLimits(fastify);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });

@@ -199,7 +199,9 @@ export const contactListQuerySchema = z.strictObject(
     sort: z
       .enum(CONTACT_SORTS)
       .default('name')
-      .describe('name (A–Z), created (oldest first), -created (newest first).'),
+      .describe(
+        'name (A–Z), created (oldest first), -created (newest first). A word search (`q`) ranks by relevance instead, and the trash lists the most recently deleted first.',
+      ),
     deleted: z.enum(['exclude', 'only']).default('exclude').describe('`only`: the trash.'),
     cursor: keysetCursorSchema.optional(),
     limit: pageLimitSchema,
@@ -207,6 +209,8 @@ export const contactListQuerySchema = z.strictObject(
   unknownParameters,
 );
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
+
+export const contactIdParamsSchema = z.object({ id: z.uuid('must be a contact id') });
 
 export const contactPageSchema = z.object({
   items: z.array(contactSchema),

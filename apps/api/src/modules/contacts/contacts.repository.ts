@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { newId } from '@ontrack/db/ids';
+import { type Contact, contacts } from '@ontrack/db/schema/contacts';
+import { currentTenantId } from '@ontrack/db/schema/rls';
+import type { CreateContact, UpdateContact } from '@ontrack/schemas/contacts';
+import { and, arrayOverlaps, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
+import { currentDb } from '../../platform/db/current-transaction.js';
+import type { ContactOrder, ContactSearch, ListPosition } from './contact-list.js';
+
+/** A contact as the API reads it (without the columns only the database uses: tenant, search text, match keys). */
+export type ContactRow = Omit<Contact, 'tenantId' | 'searchText' | 'matchKeys'>;
+/** A row of a list page: the contact and its value in the list's order (for the next page's cursor). */
+export type ContactListRow = ContactRow & { sortKey: string };
+
+export interface ContactFilter {
+  search?: ContactSearch;
+  /** Contacts with every one of these tags. */
+  tags?: readonly string[];
+  kind?: Contact['kind'];
+  deleted: 'exclude' | 'only';
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  displayName: string;
+  matchKeys: string[];
+}
+
+/** What a new contact is made of (normalised by the zod schemas: emails lower-cased, phones E.164, tags). */
+export type ContactFields = CreateContact;
+
+const {
+  tenantId: _tenantId,
+  searchText: _searchText,
+  matchKeys: _matchKeys,
+  ...contactColumns
+} = getTableColumns(contacts);
+/** The request's tenant, stated in a query (see the class comment for why RLS alone is not enough). */
+const inTenant = eq(contacts.tenantId, currentTenantId);
+
+// The list reads a subquery aliased `c` (below); its columns are decoded like the table's own (timestamps to Date).
+const listFields = {
+  id: sql<string>`c.id`,
+  kind: sql<Contact['kind']>`c.kind`,
+  displayName: sql<string>`c.display_name`,
+  companyName: sql<string | null>`c.company_name`,
+  email: sql<string | null>`c.email`,
+  phone: sql<string | null>`c.phone`,
+  emails: sql<string[]>`c.emails`,
+  phones: sql<string[]>`c.phones`,
+  preferredChannel: sql<Contact['preferredChannel']>`c.preferred_channel`,
+  locale: sql<string | null>`c.locale`,
+  tags: sql<string[]>`c.tags`,
+  notes: sql<string | null>`c.notes`,
+  version: sql<number>`c.version`,
+  createdAt: sql`c.created_at`.mapWith(contacts.createdAt),
+  updatedAt: sql`c.updated_at`.mapWith(contacts.updatedAt),
+  deletedAt: sql`c.deleted_at`.mapWith(contacts.deletedAt),
+  sortKey: sql<string>`c.sort_key`,
+};
+
+/** Trigram word similarity that counts as a fuzzy match: "smyth" finds Smith (0.33); PostgreSQL's default 0.6 would not. */
+const WORD_SIMILARITY_THRESHOLD = '0.3';
+const similarity = sql`word_similarity(search.term, c.search_text)`;
+
+/** Each order: its ORDER BY, its value for the cursor, and "after this position" for the next page. */
+const ORDERS: Record<ContactOrder, { orderBy: SQL; sortKey: SQL; after: (position: ListPosition) => SQL }> = {
+  name: {
+    orderBy: sql`c.display_name, c.id`,
+    sortKey: sql`c.display_name`,
+    after: ({ sortKey, id }) => sql`(c.display_name, c.id) > (${sortKey}, ${id}::uuid)`,
+  },
+  created: {
+    orderBy: sql`c.created_at, c.id`,
+    sortKey: sql`to_json(c.created_at) #>> '{}'`,
+    after: ({ sortKey, id }) => sql`(c.created_at, c.id) > (${sortKey}::timestamptz, ${id}::uuid)`,
+  },
+  '-created': {
+    orderBy: sql`c.created_at desc, c.id desc`,
+    sortKey: sql`to_json(c.created_at) #>> '{}'`,
+    after: ({ sortKey, id }) => sql`(c.created_at, c.id) < (${sortKey}::timestamptz, ${id}::uuid)`,
+  },
+  deleted: {
+    orderBy: sql`c.deleted_at desc, c.id desc`,
+    sortKey: sql`to_json(c.deleted_at) #>> '{}'`,
+    after: ({ sortKey, id }) => sql`(c.deleted_at, c.id) < (${sortKey}::timestamptz, ${id}::uuid)`,
+  },
+  // float4 prints the shortest text that reads back as the same value, so the cursor compares exactly.
+  relevance: {
+    orderBy: sql`${similarity} desc, c.id`,
+    sortKey: sql`${similarity}::text`,
+    after: ({ sortKey, id }) =>
+      sql`(${similarity} < ${sortKey}::real or (${similarity} = ${sortKey}::real and c.id > ${id}::uuid))`,
+  },
+};
+
+/**
+ * Contacts of the request's tenant. Row-level security decides which rows exist here (a Client sees their
+ * own contact, a Property Manager the owners of the properties they manage, another tenant's id nothing),
+ * so every method reads and writes "the visible rows" and the service turns "none" into 404.
+ *
+ * Every statement ALSO names the tenant itself (`tenant_id = current tenant`). The policies cannot reach an
+ * index on their own: contacts_system_select is ORed with the tenant policy, so `tenant_id = …` is not a
+ * top-level condition of the policy, and the planner scans every tenant's rows. The repeated condition is
+ * leakproof (uuid equality), so it leads each index scan; RLS still decides what is visible.
+ */
+@Injectable()
+export class ContactsRepository {
+  async findById(id: string): Promise<ContactRow | undefined> {
+    const [row] = await currentDb()
+      .select(contactColumns)
+      .from(contacts)
+      .where(and(inTenant, eq(contacts.id, id)));
+    return row;
+  }
+
+  /**
+   * One page of a list (or, without `limit`, every match: the export) in ONE statement, whatever the page
+   * size. A word search needs a lower trigram threshold than PostgreSQL's default; the setting is made in the
+   * same statement: the `search` row (set_config, then the normalised term, computed once) is the outer side
+   * of a lateral join, so it is evaluated before the page's scan starts, and every `<%` in it (a GIN index
+   * scan too, where one can be used: see searchCondition) reads the new threshold.
+   */
+  async list(
+    filter: ContactFilter,
+    order: ContactOrder,
+    after?: ListPosition,
+    limit?: number,
+  ): Promise<ContactListRow[]> {
+    const { orderBy, sortKey, after: afterPosition } = ORDERS[order];
+    const conditions: SQL[] = [
+      sql`c.tenant_id = ${currentTenantId}`,
+      filter.deleted === 'only' ? sql`c.deleted_at is not null` : sql`c.deleted_at is null`,
+    ];
+    if (filter.kind) conditions.push(sql`c.kind = ${filter.kind}`);
+    if (filter.tags?.length) conditions.push(sql`c.tags @> ${sql.param([...filter.tags])}::text[]`);
+    if (filter.search) conditions.push(searchCondition(filter.search));
+    if (after) conditions.push(afterPosition(after));
+
+    const page = sql`(select c.*, ${sortKey} as sort_key from contacts c
+      where ${sql.join(conditions, sql` and `)}
+      order by ${orderBy}${limit === undefined ? sql`` : sql` limit ${limit}`}) c`;
+    const search = filter.search;
+    const source = search
+      ? sql`(select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true) as threshold,
+            lower(unaccent(${search.text})) as term,
+            '%' || lower(unaccent(${search.pattern})) || '%' as pattern,
+            '%' || ${search.pattern} || '%' as address_pattern,
+            '%' || ${search.kind === 'digits' ? search.digits : ''} || '%' as digits_pattern) search
+          cross join lateral ${page}`
+      : page;
+    return currentDb().select(listFields).from(source);
+  }
+
+  /** Live contacts that have one of these emails (lower-cased) or E.164 phones (contacts_match_keys_idx). */
+  async findByMatchKeys(keys: readonly string[]): Promise<DuplicateCandidate[]> {
+    if (keys.length === 0) return [];
+    return currentDb()
+      .select({ id: contacts.id, displayName: contacts.displayName, matchKeys: contacts.matchKeys })
+      .from(contacts)
+      .where(and(inTenant, arrayOverlaps(contacts.matchKeys, [...keys]), isNull(contacts.deletedAt)))
+      .orderBy(contacts.displayName, contacts.id);
+  }
+
+  async insert(tenantId: string, fields: ContactFields): Promise<ContactRow> {
+    const [row] = await currentDb()
+      .insert(contacts)
+      .values({ tenantId, id: newId(), ...fields })
+      .returning(contactColumns);
+    if (!row) throw new Error('the insert returned no row');
+    return row;
+  }
+
+  /** Many contacts at once (an import), in statements of a few hundred rows (PostgreSQL takes 65,535 parameters). */
+  async insertMany(tenantId: string, rows: readonly ContactFields[]): Promise<number> {
+    const CHUNK = 500;
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      await currentDb()
+        .insert(contacts)
+        .values(rows.slice(start, start + CHUNK).map((fields) => ({ tenantId, id: newId(), ...fields })));
+    }
+    return rows.length;
+  }
+
+  /** Changes a live contact at `version`; undefined when it is not visible, not live, or at another version. */
+  async update(id: string, version: number, patch: UpdateContact): Promise<ContactRow | undefined> {
+    const [row] = await currentDb()
+      .update(contacts)
+      .set({ ...patch, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+      .where(and(inTenant, eq(contacts.id, id), eq(contacts.version, version), isNull(contacts.deletedAt)))
+      .returning(contactColumns);
+    return row;
+  }
+
+  /** Moves a live contact to the trash (at `version`, when given). */
+  async softDelete(id: string, version?: number): Promise<ContactRow | undefined> {
+    return this.setDeleted(id, true, version);
+  }
+
+  /** Takes a contact out of the trash (at `version`, when given). */
+  async restore(id: string, version?: number): Promise<ContactRow | undefined> {
+    return this.setDeleted(id, false, version);
+  }
+
+  private async setDeleted(id: string, deleted: boolean, version?: number): Promise<ContactRow | undefined> {
+    const [row] = await currentDb()
+      .update(contacts)
+      .set({
+        deletedAt: deleted ? sql`now()` : null,
+        version: sql`${contacts.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          inTenant,
+          eq(contacts.id, id),
+          deleted ? isNull(contacts.deletedAt) : sql`${contacts.deletedAt} is not null`,
+          version === undefined ? undefined : eq(contacts.version, version),
+        ),
+      )
+      .returning(contactColumns);
+    return row;
+  }
+}
+
+/**
+ * docs/contacts.md § Search. Words: fuzzy (`<%`) or a substring of the contact's text, or a substring of one
+ * of its service addresses. Digits: a substring of one of its phone numbers, or of an address.
+ *
+ * The arms are a union of ids, not an OR, so each can be its own GIN index scan (contacts_search_idx,
+ * properties_search_idx) instead of one filter over every contact. Note that PostgreSQL uses an index for a
+ * condition under row-level security only when its operator is LEAKPROOF, and pg_trgm's `<%` and LIKE are
+ * not: until they are declared so (a superuser's decision, docs/contacts.md § API: contacts), these arms
+ * filter the tenant's rows (found through tenant_id) rather than search an index.
+ */
+function searchCondition(search: ContactSearch): SQL {
+  const addresses = sql`select p.contact_id from properties p
+    where p.tenant_id = ${currentTenantId} and p.deleted_at is null and p.search_text like search.address_pattern`;
+  if (search.kind === 'digits') {
+    return sql`c.id in (
+      select d.id from contacts d
+      where d.tenant_id = ${currentTenantId} and d.search_text like search.digits_pattern
+        and array_to_string(array_remove(array[d.phone], null) || d.phones, ' ') like search.digits_pattern
+      union ${addresses})`;
+  }
+  return sql`(c.id in (
+    select d.id from contacts d
+    where d.tenant_id = ${currentTenantId} and (search.term <% d.search_text or d.search_text like search.pattern)
+    union ${addresses}) and search.threshold is not null)`;
+}
