@@ -160,6 +160,8 @@ async function browserTests(serverUrl) {
             'magic-link:ip': { points: 2000 },
             'magic-link:email': { points: 200, ceiling: { points: 400, duration: 3600 } },
             'sign-in:ip': { points: 2000 },
+            // The public request form's specs send it from this one address too.
+            'public-request:ip': { points: 1000 },
           }),
           API_PORT: String(apiPort),
           APP_DATABASE_URL: appRoleUrl(database.url, DEV_APP_PASSWORD),

@@ -8,8 +8,11 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { MfaModule } from './modules/auth/mfa/mfa.module.js';
 import { OidcModule } from './modules/auth/oidc/oidc.module.js';
 import { BackgroundJobsModule } from './modules/background-jobs/background-jobs.module.js';
+import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { LeadsModule } from './modules/leads/leads.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { PropertiesModule } from './modules/properties/properties.module.js';
 import { RbacModule } from './modules/rbac/rbac.module.js';
 import { SupportAccessModule } from './modules/support-access/support-access.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
@@ -47,10 +50,13 @@ export class AppModule {
         ActivityModule,
         SupportAccessModule,
         NotificationsModule,
+        ContactsModule,
         BackgroundJobsModule,
         AuthModule,
         OidcModule,
         MfaModule,
+        PropertiesModule,
+        LeadsModule,
         ...extraModules,
       ],
       providers: [

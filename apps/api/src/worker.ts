@@ -6,6 +6,7 @@ import { EmailModule } from './integrations/email/email.module.js';
 import { SmsModule } from './integrations/sms/sms.module.js';
 import { AuthMailModule } from './modules/auth/auth-mail.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { PropertyGeocodingModule } from './modules/properties/property-geocoding.module.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { InvalidConfigError, loadConfig } from './platform/config/load-config.js';
 import { DatabaseModule } from './platform/db/database.module.js';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       // Job handlers live in their domain modules (the deliver-message handler is in NotificationsModule).
       NotificationsModule,
       AuthMailModule,
+      PropertyGeocodingModule,
     ],
   })
   class WorkerModule {}

@@ -48,6 +48,21 @@ const fixtures: { [T in EmailTemplateName]: EmailDataInput<T> } = {
     address: '12 Oak Street, Austin TX',
     detailsUrl: 'https://app.ontrack.test/portal/visits/v_7',
   },
+  'lead-received': {
+    customerName: 'Sam Lee',
+    requestedService: 'Spring clean-up and mulch',
+    address: '12 Oak Street, Austin',
+  },
+  'new-lead': {
+    customerName: 'Sam Lee',
+    requestedService: 'Spring clean-up and mulch',
+    email: 'sam@example.com',
+    phone: '+15125550123',
+    address: '12 Oak Street, Austin',
+    message: 'The back yard too, please.',
+    smsConsent: true,
+    leadUrl: 'https://app.ontrack.test/leads/l_7',
+  },
 };
 
 const usd = { en: '$1,234.50', es: '1234,50\u00a0US$' };
@@ -87,6 +102,26 @@ const keyFacts: {
     text: {
       en: [usd.en, 'March 2, 2026', 'Card (Visa 4242)', 'INV-2031'],
       es: [usd.es, '2 de marzo de 2026', 'Tarjeta (Visa 4242)', 'INV-2031'],
+    },
+  },
+  'lead-received': {
+    subject: { en: ['Evergreen Landscaping', 'received'], es: ['Evergreen Landscaping', 'recibió'] },
+    text: {
+      en: ['Sam Lee', 'Spring clean-up and mulch', '12 Oak Street, Austin', 'will get back to you'],
+      es: ['Sam Lee', 'Spring clean-up and mulch', '12 Oak Street, Austin', 'te responderemos'],
+    },
+  },
+  'new-lead': {
+    subject: { en: ['Sam Lee', 'Spring clean-up and mulch'], es: ['Sam Lee', 'Spring clean-up and mulch'] },
+    text: {
+      en: [
+        'sam@example.com',
+        '+15125550123',
+        'The back yard too',
+        'Open the lead',
+        'https://app.ontrack.test/leads/l_7',
+      ],
+      es: ['sam@example.com', '+15125550123', 'The back yard too', 'Abrir', 'https://app.ontrack.test/leads/l_7'],
     },
   },
   reminder: {

@@ -17,7 +17,9 @@ import type { EmailTemplate, RenderContext } from './template.js';
 import { estimateSentEmail } from './templates/estimate-sent.js';
 import { invitationEmail } from './templates/invitation.js';
 import { invoiceDueEmail } from './templates/invoice-due.js';
+import { leadReceivedEmail } from './templates/lead-received.js';
 import { magicLinkEmail } from './templates/magic-link.js';
+import { newLeadEmail } from './templates/new-lead.js';
 import { paymentReceiptEmail } from './templates/payment-receipt.js';
 import { reminderEmail } from './templates/reminder.js';
 
@@ -28,6 +30,8 @@ const templates: { [T in EmailTemplateName]: EmailTemplate<EmailData<T>> } = {
   'invoice-due': invoiceDueEmail,
   'payment-receipt': paymentReceiptEmail,
   reminder: reminderEmail,
+  'lead-received': leadReceivedEmail,
+  'new-lead': newLeadEmail,
 };
 
 export interface RenderEmailInput<T extends EmailTemplateName> {

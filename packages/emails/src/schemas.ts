@@ -132,6 +132,24 @@ export const reminderDataSchema = z
     message: 'must not be before windowStart',
   });
 
+export const leadReceivedDataSchema = z.object({
+  customerName: personName,
+  requestedService: z.string().trim().min(1).max(200),
+  /** The service address as the person typed it, when they gave one. */
+  address: z.string().trim().min(1).max(500).optional(),
+});
+
+export const newLeadDataSchema = z.object({
+  customerName: personName,
+  requestedService: z.string().trim().min(1).max(200),
+  email: z.string().trim().min(1).max(254).optional(),
+  phone: z.string().trim().min(1).max(32).optional(),
+  address: z.string().trim().min(1).max(500).optional(),
+  message: z.string().trim().min(1).max(5_000).optional(),
+  smsConsent: z.boolean().default(false),
+  leadUrl: link,
+});
+
 /** The data schema of every template, by template name: the single list of templates. */
 export const emailDataSchemas = {
   'magic-link': magicLinkDataSchema,
@@ -140,6 +158,8 @@ export const emailDataSchemas = {
   'invoice-due': invoiceDueDataSchema,
   'payment-receipt': paymentReceiptDataSchema,
   reminder: reminderDataSchema,
+  'lead-received': leadReceivedDataSchema,
+  'new-lead': newLeadDataSchema,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailDataSchemas;
@@ -166,5 +186,7 @@ export const emailRequestSchema = z.discriminatedUnion('template', [
   emailRequest('invoice-due'),
   emailRequest('payment-receipt'),
   emailRequest('reminder'),
+  emailRequest('lead-received'),
+  emailRequest('new-lead'),
 ]);
 export type EmailRequest = z.input<typeof emailRequestSchema>;

@@ -24,6 +24,8 @@ const samples = {
     windowEnd: '2026-11-25T17:00:00Z',
     address: '12 Oak St',
   },
+  'lead-received': { customerName: 'Dana', requestedService: 'Weekly mowing' },
+  'new-lead': { customerName: 'Dana', requestedService: 'Weekly mowing', leadUrl: 'https://x.test/leads/1' },
 } as const;
 
 describe('renderSms', () => {

@@ -43,6 +43,10 @@ const texts: Readonly<Record<EmailLanguage, SmsTexts>> = {
       `${business}: reminder of your ${data.kind === 'visit' ? 'visit' : 'appointment'}${
         data.title ? ` (${data.title})` : ''
       }, ${format.window(data.windowStart, data.windowEnd)}, at ${data.address}.`,
+    'lead-received': (data, { business }) =>
+      `${business}: thank you, ${data.customerName}! We received your request (${data.requestedService}) and will be in touch soon.`,
+    'new-lead': (data, { business }) =>
+      `${business}: new request from ${data.customerName}: ${data.requestedService}. ${data.leadUrl}`,
   },
   es: {
     'magic-link': (data, { business }) =>
@@ -63,6 +67,10 @@ const texts: Readonly<Record<EmailLanguage, SmsTexts>> = {
       `${business}: te recordamos tu ${data.kind === 'visit' ? 'visita' : 'cita'}${
         data.title ? ` (${data.title})` : ''
       }, ${format.window(data.windowStart, data.windowEnd)}, en ${data.address}.`,
+    'lead-received': (data, { business }) =>
+      `${business}: ¡gracias, ${data.customerName}! Recibimos tu solicitud (${data.requestedService}) y te contactaremos pronto.`,
+    'new-lead': (data, { business }) =>
+      `${business}: nueva solicitud de ${data.customerName}: ${data.requestedService}. ${data.leadUrl}`,
   },
 };
 
@@ -71,8 +79,9 @@ const optOut: Readonly<Record<EmailLanguage, string>> = {
   es: 'Responde STOP para no recibir más mensajes.',
 };
 
-// Sign-in links are asked for by the reader right now: no marketing-style footer.
-const transactionalOnly: ReadonlySet<EmailTemplateName> = new Set(['magic-link']);
+// Sign-in links are asked for by the reader right now, and staff alerts go to the business's own people: no
+// opt-out footer.
+const transactionalOnly: ReadonlySet<EmailTemplateName> = new Set(['magic-link', 'new-lead']);
 
 export interface RenderSmsInput<T extends EmailTemplateName> {
   locale: string;

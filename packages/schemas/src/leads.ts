@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailSchema, keysetCursorSchema, phoneSchema } from './contacts.js';
 import { LEAD_SOURCES, LEAD_STAGE_KINDS } from './crm-constants.js';
 import { nextCursorSchema, pageLimitSchema, unknownParameters } from './pagination.js';
+import { createPropertySchema } from './properties.js';
 
 // The API contract of leads and the pipeline (docs/contacts.md).
 
@@ -127,11 +128,27 @@ export type LeadView = z.infer<typeof leadSchema>;
 export const leadStageChangeSchema = z.object({
   id: z.uuid(),
   fromStageId: z.uuid().nullable().describe('null: the lead was created.'),
+  fromStageName: z.string().nullable().describe('The stage’s name now (stages can be renamed).'),
   toStageId: z.uuid(),
+  toStageName: z.string(),
   changedByUserId: z.uuid().nullable(),
+  changedByName: z.string().nullable().describe('null: the public request form or system work.'),
   changedAt: instant,
   reason: z.string().nullable(),
 });
+export type LeadStageChangeView = z.infer<typeof leadStageChangeSchema>;
+
+export const leadIdParamsSchema = z.object({ id: z.uuid('must be a lead id') });
+export const leadStageIdParamsSchema = z.object({ id: z.uuid('must be a stage id') });
+
+/** GET /lead-stages. Archived stages are listed only when asked for (the pipeline settings). */
+export const leadStageListQuerySchema = z.strictObject(
+  { archived: z.enum(['exclude', 'include']).default('exclude') },
+  unknownParameters,
+);
+export type LeadStageView = z.infer<typeof leadStageSchema>;
+export type CreateLeadStage = z.output<typeof createLeadStageSchema>;
+export type UpdateLeadStage = z.output<typeof updateLeadStageSchema>;
 
 export const LEAD_SORTS = ['updated', 'created', '-created', 'follow-up'] as const;
 
@@ -151,7 +168,24 @@ export const leadListQuerySchema = z.strictObject(
   unknownParameters,
 );
 
+export type LeadListQuery = z.output<typeof leadListQuerySchema>;
+
 export const leadPageSchema = z.object({ items: z.array(leadSchema), nextCursor: nextCursorSchema });
+export type LeadPage = z.infer<typeof leadPageSchema>;
+
+/** GET /leads/board. A column's `nextCursor` continues it through GET /leads?stageId=…&sort=updated. */
+export const leadBoardQuerySchema = z.strictObject(
+  {
+    perStage: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(20)
+      .describe('Leads shown per column, 1-100 (default 20).'),
+  },
+  unknownParameters,
+);
 
 /** GET /leads/board: every live stage with its leads' count and value per currency, and its first leads. */
 export const leadBoardSchema = z.object({
@@ -165,6 +199,23 @@ export const leadBoardSchema = z.object({
     }),
   ),
 });
+export type LeadBoard = z.infer<typeof leadBoardSchema>;
+
+/**
+ * POST /leads/{id}/convert (If-Match). `property`: the service address to create for the lead's contact when
+ * the lead has none yet (needs properties:write).
+ */
+export const convertLeadSchema = z.strictObject({
+  property: createPropertySchema.omit({ contactId: true, access: true }).optional(),
+});
+export type ConvertLead = z.output<typeof convertLeadSchema>;
+
+export const leadConvertedSchema = z.object({
+  lead: leadSchema,
+  contactId: z.uuid(),
+  propertyId: z.uuid().nullable(),
+});
+export type LeadConverted = z.infer<typeof leadConvertedSchema>;
 
 /**
  * The public request form (/r/{tenant-slug}): creates (or matches) the contact and a `web_form` lead.
@@ -190,5 +241,22 @@ export const publicLeadRequestSchema = z
     if (request.smsConsent && request.phone === null) {
       context.addIssue({ code: 'custom', path: ['phone'], message: 'is needed to receive text messages' });
     }
+    // A service address needs its town (properties.city); a town alone is not an address and is ignored.
+    if (request.addressLine1 && !request.city) {
+      context.addIssue({ code: 'custom', path: ['city'], message: 'is needed with the street address' });
+    }
   });
 export type PublicLeadRequest = z.output<typeof publicLeadRequestSchema>;
+
+/** The answer to a request sent through the public form, also when the honeypot caught it. */
+export const publicRequestReceivedSchema = z.object({ received: z.literal(true) });
+
+/**
+ * The SMS consent wording the public form shows beside its checkbox, and what the API records as the
+ * consent's `text_shown`: one source, so the evidence is the text the person really saw.
+ */
+export function publicFormSmsConsentText(businessName: string, language: 'en' | 'es' = 'en'): string {
+  return language === 'es'
+    ? `Acepto recibir mensajes de texto de ${businessName} sobre mi solicitud, citas y trabajos. Pueden aplicarse tarifas de mensajes y datos. Responde STOP para no recibir más mensajes.`
+    : `I agree to receive text messages from ${businessName} about my request, appointments and jobs. Msg & data rates may apply. Reply STOP to opt out.`;
+}

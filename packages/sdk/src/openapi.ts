@@ -386,6 +386,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search and list contacts (or the trash), a page at a time.
+         * @description `q` matches names and companies fuzzily ("smyth" finds Smith), emails, phone numbers by their digits, and service addresses.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /** Create a contact; contacts with the same email or phone come back as a warning, not a refusal. */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every contact matching the list’s filters as CSV (logged as a sensitive read). */
+        get: operations["exportContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import contacts from CSV: a dry run reports every rejected row and duplicate; a real one writes all or nothing. */
+        post: operations["importContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact (also from the trash); its ETag is its version. */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        /** Move a contact to the trash (restorable). */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /** Change the fields sent (If-Match: the version you read; 412 if it changed since, 409 in the trash). */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a contact out of the trash. */
+        post: operations["restoreContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/background-jobs": {
         parameters: {
             query?: never;
@@ -812,6 +903,252 @@ export interface paths {
         patch: operations["changeEmail"];
         trace?: never;
     };
+    "/api/v1/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service addresses, oldest first (the trash: latest deleted first); `q` searches the address. */
+        get: operations["listProperties"];
+        put?: never;
+        /** Add a service address to a contact; it is geocoded afterwards when a geocoder is configured. */
+        post: operations["createProperty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One property; gate code and access notes only with properties:access-notes. */
+        get: operations["getProperty"];
+        put?: never;
+        post?: never;
+        /** Move a property to the trash (restorable). */
+        delete: operations["deleteProperty"];
+        options?: never;
+        head?: never;
+        /** Change a property; a changed address loses its coordinates until it is geocoded again. */
+        patch: operations["updateProperty"];
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring a property back from the trash. */
+        post: operations["restoreProperty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Property Manager users of a property. */
+        get: operations["listPropertyManagers"];
+        /** Replace the Property Manager users of a property (members with a managed_properties role). */
+        put: operations["setPropertyManagers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads with filters and keyset pagination; `q` searches the requested service and the contact. */
+        get: operations["listLeads"];
+        put?: never;
+        /** Create a lead for a contact (and one of their properties); without stageId it lands in the default stage. */
+        post: operations["createLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pipeline board: every live stage in order with its lead count, value per currency and first leads. */
+        get: operations["getLeadBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead (also from the trash). */
+        get: operations["getLead"];
+        put?: never;
+        post?: never;
+        /** Move a lead to the trash (restorable). */
+        delete: operations["deleteLead"];
+        options?: never;
+        head?: never;
+        /** Change a lead’s fields; stage moves go through POST /leads/{id}/move. */
+        patch: operations["updateLead"];
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring a lead back from the trash (into the default stage if its stage was archived meanwhile). */
+        post: operations["restoreLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a lead to another stage (a lost stage needs `reason`); recorded in its stage history. */
+        post: operations["moveLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lead’s stage history, oldest first, from its creation, with the stages’ names. */
+        get: operations["listLeadStageChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Convert a lead: the first Won stage, converted_at, and its service address when it had none (409 if converted). */
+        post: operations["convertLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pipeline’s stages in board order (archived ones with archived=include). */
+        get: operations["listLeadStages"];
+        put?: never;
+        /** Add a stage to the pipeline (at `position`, moving the later ones along; default: last). */
+        post: operations["createLeadStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-stages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder, make default, archive (only when it holds no live lead) or restore a stage. */
+        patch: operations["updateLeadStage"];
+        trace?: never;
+    };
+    "/api/v1/public/businesses/{slug}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a business for work (its request form at /r/{slug}): creates or matches the contact and a new lead, and emails the office and the requester. */
+        post: operations["submitPublicRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1232,6 +1569,186 @@ export interface components {
             /** @description Defaults to the contact’s phone. */
             phone?: string;
         };
+        ContactPageDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "person" | "company";
+                displayName: string;
+                companyName: string | null;
+                email: string | null;
+                phone: string | null;
+                emails: string[];
+                phones: string[];
+                /** @enum {string} */
+                preferredChannel: "email" | "sms";
+                locale: string | null;
+                tags: string[];
+                notes: string | null;
+                /** @description Also the ETag; send it back in If-Match to change the contact. */
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Set while the contact is in the trash (restorable). */
+                deletedAt: string | null;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        CreateContactDto: {
+            /**
+             * @description A person or a company.
+             * @default person
+             * @enum {string}
+             */
+            kind: "person" | "company";
+            displayName: string;
+            /** @default null */
+            companyName: string | null;
+            /** @description The primary email: where notifications go. */
+            email?: string | null;
+            /** @description The primary phone (E.164): where SMS goes, with consent. */
+            phone?: string | null;
+            emails?: string[];
+            phones?: string[];
+            /** @enum {string} */
+            preferredChannel?: "email" | "sms";
+            /**
+             * @description null: the business’s language.
+             * @default null
+             */
+            locale: ("en" | "es") | null;
+            tags?: string[];
+            /** @default null */
+            notes: string | null;
+        };
+        ContactCreatedDto_Output: {
+            contact: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "person" | "company";
+                displayName: string;
+                companyName: string | null;
+                email: string | null;
+                phone: string | null;
+                emails: string[];
+                phones: string[];
+                /** @enum {string} */
+                preferredChannel: "email" | "sms";
+                locale: string | null;
+                tags: string[];
+                notes: string | null;
+                /** @description Also the ETag; send it back in If-Match to change the contact. */
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Set while the contact is in the trash (restorable). */
+                deletedAt: string | null;
+            };
+            /** @description Other contacts with the same email or phone. */
+            duplicates: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                /** @enum {string} */
+                matchedOn: "email" | "phone";
+                /** @description The email or E.164 phone both contacts have. */
+                value: string;
+            }[];
+        };
+        ContactImportDto: {
+            /** @description The file: a header row naming the columns (displayName or name, kind, companyName, email, phone, emails, phones, tags, notes, preferredChannel, locale), then one contact per row. RFC 4180 quoting. */
+            csv: string;
+            /** @description true: check every row and report, write nothing. false: create the contacts of the valid rows. */
+            dryRun: boolean;
+            /**
+             * @description With dryRun false: create the valid rows even when others are rejected (otherwise nothing is written).
+             * @default false
+             */
+            skipInvalid: boolean;
+        };
+        ContactImportReportDto_Output: {
+            dryRun: boolean;
+            /** @description Data rows in the file. */
+            total: number;
+            /** @description Rows that pass validation (created unless this is a dry run). */
+            valid: number;
+            /** @description Contacts created (0 on a dry run). */
+            created: number;
+            rejected: {
+                /** @description The data row, counting from 1 after the header. */
+                row: number;
+                /** @description The contact field (or "row" for a row that cannot be read at all). */
+                field: string;
+                detail: string;
+            }[];
+            duplicates: {
+                row: number;
+                /** @description The existing contact with the same email or phone; null for an earlier row. */
+                contactId: string | null;
+                /** @description The earlier row of this file with the same value. */
+                duplicateOfRow: number | null;
+                /** @description The name of the existing contact or earlier row. */
+                displayName: string;
+                /** @enum {string} */
+                matchedOn: "email" | "phone";
+                value: string;
+            }[];
+            /** @description Header names the import does not know; their cells are ignored. */
+            ignoredColumns: string[];
+        };
+        ContactDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "company";
+            displayName: string;
+            companyName: string | null;
+            email: string | null;
+            phone: string | null;
+            emails: string[];
+            phones: string[];
+            /** @enum {string} */
+            preferredChannel: "email" | "sms";
+            locale: string | null;
+            tags: string[];
+            notes: string | null;
+            /** @description Also the ETag; send it back in If-Match to change the contact. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Set while the contact is in the trash (restorable). */
+            deletedAt: string | null;
+        };
+        UpdateContactDto: {
+            /**
+             * @description A person or a company.
+             * @enum {string}
+             */
+            kind?: "person" | "company";
+            displayName?: string;
+            companyName?: string | null;
+            /** @description The primary email: where notifications go. */
+            email?: string | null;
+            /** @description The primary phone (E.164): where SMS goes, with consent. */
+            phone?: string | null;
+            emails?: string[];
+            phones?: string[];
+            /** @enum {string} */
+            preferredChannel?: "email" | "sms";
+            /** @description null: the business’s language. */
+            locale?: ("en" | "es") | null;
+            tags?: string[];
+            notes?: string | null;
+        };
         BackgroundJobPageDto_Output: {
             /** @description Newest first. */
             items: {
@@ -1582,6 +2099,415 @@ export interface components {
         EmailChangedDto_Output: {
             email: string;
             signedOutSessions: number;
+        };
+        PropertyPageDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                contactId: string;
+                label: string | null;
+                addressLine1: string;
+                addressLine2: string | null;
+                city: string;
+                region: string | null;
+                postalCode: string | null;
+                country: string;
+                latitude: number | null;
+                longitude: number | null;
+                /** @enum {string} */
+                geocodeStatus: "pending" | "ok" | "failed" | "skipped";
+                geocodedAt: string | null;
+                notes: string | null;
+                /** @description Absent without properties:access-notes; null when none were recorded. */
+                access?: {
+                    gateCode: string | null;
+                    accessNotes: string | null;
+                    /** Format: date-time */
+                    updatedAt: string;
+                } | null;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                deletedAt: string | null;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        CreatePropertyDto: {
+            /** Format: uuid */
+            contactId: string;
+            /** @description How the owner calls it: Home, Lake house, Unit 4B. */
+            label?: string | null;
+            addressLine1: string;
+            addressLine2?: string | null;
+            city: string;
+            /** @description State, province or region (US: the two-letter state). */
+            region?: string | null;
+            postalCode?: string | null;
+            /** @default US */
+            country: string;
+            /** @default null */
+            notes: string | null;
+            /** @description Needs properties:access-notes. */
+            access?: {
+                gateCode: string | null;
+                accessNotes: string | null;
+            };
+        };
+        PropertyDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            label: string | null;
+            addressLine1: string;
+            addressLine2: string | null;
+            city: string;
+            region: string | null;
+            postalCode: string | null;
+            country: string;
+            latitude: number | null;
+            longitude: number | null;
+            /** @enum {string} */
+            geocodeStatus: "pending" | "ok" | "failed" | "skipped";
+            geocodedAt: string | null;
+            notes: string | null;
+            /** @description Absent without properties:access-notes; null when none were recorded. */
+            access?: {
+                gateCode: string | null;
+                accessNotes: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            deletedAt: string | null;
+        };
+        UpdatePropertyDto: {
+            /** @description How the owner calls it: Home, Lake house, Unit 4B. */
+            label?: string | null;
+            addressLine1?: string;
+            addressLine2?: string | null;
+            city?: string;
+            /** @description State, province or region (US: the two-letter state). */
+            region?: string | null;
+            postalCode?: string | null;
+            country?: string;
+            notes?: string | null;
+            access?: {
+                gateCode: string | null;
+                accessNotes: string | null;
+            };
+        };
+        PropertyManagerListDto_Output: {
+            items: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                email: string;
+                /**
+                 * Format: date-time
+                 * @description When the user started managing this property.
+                 */
+                since: string;
+            }[];
+        };
+        SetPropertyManagersDto: {
+            /** @description Members holding a role with the managed_properties scope; an empty list removes every manager. */
+            userIds: string[];
+        };
+        LeadPageDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                source: "web_form" | "phone" | "email" | "referral" | "walk_in" | "other";
+                requestedService: string;
+                contact: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                };
+                propertyId: string | null;
+                /** Format: uuid */
+                stageId: string;
+                assigneeUserId: string | null;
+                estimatedValue: {
+                    amountMinor: number;
+                    currency: string;
+                } | null;
+                nextFollowUpOn: string | null;
+                lostReason: string | null;
+                convertedAt: string | null;
+                notes: string | null;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                deletedAt: string | null;
+            }[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        LeadBoardDto_Output: {
+            columns: {
+                stage: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @description new, contacted, … for the default stages; null for added ones. */
+                    key: string | null;
+                    name: string;
+                    position: number;
+                    /** @enum {string} */
+                    kind: "open" | "won" | "lost";
+                    isDefault: boolean;
+                    archivedAt: string | null;
+                    version: number;
+                };
+                count: number;
+                totals: {
+                    currency: string;
+                    amountMinor: number;
+                }[];
+                leads: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    source: "web_form" | "phone" | "email" | "referral" | "walk_in" | "other";
+                    requestedService: string;
+                    contact: {
+                        /** Format: uuid */
+                        id: string;
+                        displayName: string;
+                    };
+                    propertyId: string | null;
+                    /** Format: uuid */
+                    stageId: string;
+                    assigneeUserId: string | null;
+                    estimatedValue: {
+                        amountMinor: number;
+                        currency: string;
+                    } | null;
+                    nextFollowUpOn: string | null;
+                    lostReason: string | null;
+                    convertedAt: string | null;
+                    notes: string | null;
+                    version: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    deletedAt: string | null;
+                }[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+            }[];
+        };
+        CreateLeadDto: {
+            /** @enum {string} */
+            source: "web_form" | "phone" | "email" | "referral" | "walk_in" | "other";
+            requestedService: string;
+            /** Format: uuid */
+            contactId: string;
+            /** @default null */
+            propertyId: string | null;
+            /** Format: uuid */
+            stageId?: string;
+            /** @default null */
+            assigneeUserId: string | null;
+            /** @default null */
+            estimatedValue: {
+                amountMinor: number;
+                currency: string;
+            } | null;
+            /**
+             * @description In the business’s time zone.
+             * @default null
+             */
+            nextFollowUpOn: string | null;
+            /** @default null */
+            notes: string | null;
+        };
+        LeadDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "web_form" | "phone" | "email" | "referral" | "walk_in" | "other";
+            requestedService: string;
+            contact: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            };
+            propertyId: string | null;
+            /** Format: uuid */
+            stageId: string;
+            assigneeUserId: string | null;
+            estimatedValue: {
+                amountMinor: number;
+                currency: string;
+            } | null;
+            nextFollowUpOn: string | null;
+            lostReason: string | null;
+            convertedAt: string | null;
+            notes: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            deletedAt: string | null;
+        };
+        UpdateLeadDto: {
+            /** @enum {string} */
+            source?: "web_form" | "phone" | "email" | "referral" | "walk_in" | "other";
+            requestedService?: string;
+            /** Format: uuid */
+            contactId?: string;
+            propertyId?: string | null;
+            assigneeUserId?: string | null;
+            estimatedValue?: {
+                amountMinor: number;
+                currency: string;
+            } | null;
+            /** @description In the business’s time zone. */
+            nextFollowUpOn?: string | null;
+            notes?: string | null;
+        };
+        MoveLeadDto: {
+            /** Format: uuid */
+            stageId: string;
+            reason?: string;
+        };
+        LeadStageChangeDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @description null: the lead was created. */
+            fromStageId: string | null;
+            /** @description The stage’s name now (stages can be renamed). */
+            fromStageName: string | null;
+            /** Format: uuid */
+            toStageId: string;
+            toStageName: string;
+            changedByUserId: string | null;
+            /** @description null: the public request form or system work. */
+            changedByName: string | null;
+            /** Format: date-time */
+            changedAt: string;
+            reason: string | null;
+        };
+        ConvertLeadDto: {
+            property?: {
+                /** @description How the owner calls it: Home, Lake house, Unit 4B. */
+                label?: string | null;
+                addressLine1: string;
+                addressLine2?: string | null;
+                city: string;
+                /** @description State, province or region (US: the two-letter state). */
+                region?: string | null;
+                postalCode?: string | null;
+                /** @default US */
+                country: string;
+                /** @default null */
+                notes: string | null;
+            };
+        };
+        LeadConvertedDto_Output: {
+            lead: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                source: "web_form" | "phone" | "email" | "referral" | "walk_in" | "other";
+                requestedService: string;
+                contact: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                };
+                propertyId: string | null;
+                /** Format: uuid */
+                stageId: string;
+                assigneeUserId: string | null;
+                estimatedValue: {
+                    amountMinor: number;
+                    currency: string;
+                } | null;
+                nextFollowUpOn: string | null;
+                lostReason: string | null;
+                convertedAt: string | null;
+                notes: string | null;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                deletedAt: string | null;
+            };
+            /** Format: uuid */
+            contactId: string;
+            propertyId: string | null;
+        };
+        LeadStageDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @description new, contacted, … for the default stages; null for added ones. */
+            key: string | null;
+            name: string;
+            position: number;
+            /** @enum {string} */
+            kind: "open" | "won" | "lost";
+            isDefault: boolean;
+            archivedAt: string | null;
+            version: number;
+        };
+        CreateLeadStageDto: {
+            name: string;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            kind: "open" | "won" | "lost";
+            /** @description Default: after the last stage. */
+            position?: number;
+        };
+        UpdateLeadStageDto: {
+            name?: string;
+            position?: number;
+            /**
+             * @description Make this the stage new leads land in.
+             * @constant
+             */
+            isDefault?: true;
+            archived?: boolean;
+        };
+        PublicLeadRequestDto: {
+            name: string;
+            email?: string | null;
+            phone?: string | null;
+            /** @default null */
+            addressLine1: string | null;
+            /** @default null */
+            city: string | null;
+            /** @default null */
+            postalCode: string | null;
+            requestedService: string;
+            /** @default null */
+            message: string | null;
+            /** @default false */
+            smsConsent: boolean;
+            /** @default  */
+            website: string;
+        };
+        PublicRequestReceivedDto_Output: {
+            /** @constant */
+            received: true;
         };
         Problem: {
             /** @description A URI naming the kind of problem; "about:blank" when the HTTP status says it all. */
@@ -2415,6 +3341,244 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listContacts: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description Contacts with every tag given. */
+                tag?: string | string[];
+                kind?: "person" | "company";
+                /** @description name (A–Z), created (oldest first), -created (newest first). A word search (`q`) ranks by relevance instead, and the trash lists the most recently deleted first. */
+                sort?: "name" | "created" | "-created";
+                /** @description `only`: the trash. */
+                deleted?: "exclude" | "only";
+                /** @description The `nextCursor` of the previous page (with the same sort and filters). */
+                cursor?: string;
+                /** @description Items per page, 1-100 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPageDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCreatedDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    exportContacts: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description Contacts with every tag given. */
+                tag?: string | string[];
+                kind?: "person" | "company";
+                /** @description name (A–Z), created (oldest first), -created (newest first). A word search (`q`) ranks by relevance instead, and the trash lists the most recently deleted first. */
+                sort?: "name" | "created" | "-created";
+                /** @description `only`: the trash. */
+                deleted?: "exclude" | "only";
+            };
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV with a header row; it imports back unchanged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    importContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactImportReportDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; when sent, a stale one is refused with 412. */
+                "If-Match"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact is in the trash. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) you last read. A stale one is refused with 412; a missing one with 428. */
+                "If-Match": string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    restoreContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; when sent, a stale one is refused with 412. */
+                "If-Match"?: string;
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     listBackgroundJobs: {
         parameters: {
             query?: {
@@ -3057,6 +4221,635 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EmailChangedDto_Output"];
                 };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listProperties: {
+        parameters: {
+            query?: {
+                contactId?: string;
+                q?: string;
+                deleted?: "exclude" | "only";
+                /** @description The `nextCursor` of the previous page (with the same sort and filters). */
+                cursor?: string;
+                /** @description Items per page, 1-100 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyPageDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePropertyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The property is in the trash. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateProperty: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) you last read. A stale one is refused with 412; a missing one with 428. */
+                "If-Match": string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePropertyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    restoreProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listPropertyManagers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyManagerListDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    setPropertyManagers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPropertyManagersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyManagerListDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listLeads: {
+        parameters: {
+            query?: {
+                stageId?: string;
+                assigneeUserId?: string;
+                contactId?: string;
+                source?: "web_form" | "phone" | "email" | "referral" | "walk_in" | "other";
+                /** @description Leads to follow up on or before this date. */
+                followUpBefore?: string;
+                q?: string;
+                sort?: "updated" | "created" | "-created" | "follow-up";
+                deleted?: "exclude" | "only";
+                /** @description The `nextCursor` of the previous page (with the same sort and filters). */
+                cursor?: string;
+                /** @description Items per page, 1-100 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPageDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLeadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getLeadBoard: {
+        parameters: {
+            query?: {
+                /** @description Leads shown per column, 1-100 (default 20). */
+                perStage?: number;
+            };
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadBoardDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lead is in the trash. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) you last read. A stale one is refused with 412; a missing one with 428. */
+                "If-Match": string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    restoreLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    moveLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) you last read. A stale one is refused with 412; a missing one with 428. */
+                "If-Match": string;
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveLeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listLeadStageChanges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadStageChangeDto_Output"][];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    convertLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) you last read. A stale one is refused with 412; a missing one with 428. */
+                "If-Match": string;
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertLeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadConvertedDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listLeadStages: {
+        parameters: {
+            query?: {
+                archived?: "exclude" | "include";
+            };
+            header?: {
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadStageDto_Output"][];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createLeadStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended write (a UUID). Repeating the request with the same key returns the first response instead of writing twice (kept 24 hours); the same key with a different body is refused with 422. */
+                "Idempotency-Key"?: string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLeadStageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadStageDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateLeadStage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag (version) you last read. A stale one is refused with 412; a missing one with 428. */
+                "If-Match": string;
+                /** @description The business to work in: its id or slug. Default: the access token's tenant, else your first membership. */
+                "X-Tenant-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLeadStageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadStageDto_Output"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    submitPublicRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicLeadRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRequestReceivedDto_Output"];
+                };
+            };
+            /** @description Too many requests from this address, or to this business, for now. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             default: components["responses"]["Problem"];
         };

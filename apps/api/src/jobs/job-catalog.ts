@@ -3,6 +3,7 @@ import type { JobDefinition } from '../platform/outbox/job-definition.js';
 import { auditCheckpointJob } from './audit-checkpoint.job.js';
 import { type AuthMailHandlers, authEmailJobs } from './auth-emails.job.js';
 import { type DeliverMessagePayload, deliverMessageJob } from './deliver-message.job.js';
+import { type GeocodePropertyPayload, geocodePropertyJob } from './geocode-property.job.js';
 
 /**
  * Every job the workers can run. A job lives in `jobs/<name>.job.ts` (name, version, zod payload, handler)
@@ -21,6 +22,8 @@ export interface JobDependencies {
   messageDelivery: { deliver: JobDefinition<DeliverMessagePayload>['handle'] };
   /** The handlers of the sign-in link and invitation emails (AuthMail, in modules/auth). */
   authMail?: AuthMailHandlers;
+  /** The handler of `properties.geocode` (PropertyGeocoding, in modules/properties). */
+  propertyGeocoding?: { geocode: JobDefinition<GeocodePropertyPayload>['handle'] };
 }
 
 /**
@@ -33,6 +36,7 @@ export function jobCatalog(deps: JobDependencies): readonly JobDefinition<never>
     ...JOB_CATALOG,
     deliverMessageJob(deps.messageDelivery) as JobDefinition<never>,
     ...(deps.authMail ? authEmailJobs(deps.authMail) : []),
+    ...(deps.propertyGeocoding ? [geocodePropertyJob(deps.propertyGeocoding) as JobDefinition<never>] : []),
   ];
   if (deps.auditSigningKey) jobs.push(auditCheckpointJob(deps.auditSigningKey) as JobDefinition<never>);
   return jobs;

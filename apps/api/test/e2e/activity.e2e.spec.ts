@@ -1,6 +1,7 @@
 import { type ActivityEntryInput, appendActivity } from '@ontrack/db/activity-chain';
 import { loadSigningKey } from '@ontrack/db/activity-checkpoints';
 import { createDatabase, type DatabaseHandle } from '@ontrack/db/client';
+import { provisionDefaultLeadStages } from '@ontrack/db/default-lead-stages';
 import { defaultRoleId, provisionDefaultRoles } from '@ontrack/db/default-roles';
 import { newId } from '@ontrack/db/ids';
 import { activityCheckpoints } from '@ontrack/db/schema/activity';
@@ -90,6 +91,7 @@ describe('activity feed, entity timeline and chain verification over HTTP', () =
       await applySessionContext(tx, { tenantId, system: 'test' });
       await tx.insert(tenants).values({ id: tenantId, slug: `${label}-${tenantId.slice(-8)}`, name: `Audit ${label}` });
       await provisionDefaultRoles(tx, tenantId);
+      await provisionDefaultLeadStages(tx, tenantId);
       await tx.insert(memberships).values({ tenantId, userId: adminId, status: 'active', activatedAt: new Date() });
       await tx.insert(userRoles).values({ tenantId, userId: adminId, roleId: defaultRoleId(tenantId, 'admin') });
     });

@@ -150,6 +150,8 @@ beforeAll(async () => {
     RUN_WORKERS: 'true',
     // Other test files share this database: this API works only its own kind of job.
     OUTBOX_JOBS: 'notifications.deliver',
+    // …and only its own businesses' (public-requests.e2e.spec.ts delivers too, to an SMTP server of its own).
+    OUTBOX_TENANTS: `${acme.id},${rival.id}`,
     OUTBOX_POLL_MS: '20',
     OUTBOX_BACKOFF_MS: '20',
   });

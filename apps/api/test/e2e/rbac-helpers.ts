@@ -1,4 +1,5 @@
 import { createDatabase } from '@ontrack/db/client';
+import { provisionDefaultLeadStages } from '@ontrack/db/default-lead-stages';
 import { defaultRoleId, provisionDefaultRoles } from '@ontrack/db/default-roles';
 import { newId } from '@ontrack/db/ids';
 import { applySessionContext } from '@ontrack/db/session-context';
@@ -35,6 +36,7 @@ export async function createTestTenant<Name extends string>(
         sql`insert into tenants (id, slug, name) values (${tenantId}, ${`rbac-${tenantId}`}, 'RBAC Test Co')`,
       );
       await provisionDefaultRoles(tx, tenantId);
+      await provisionDefaultLeadStages(tx, tenantId);
       for (const [name, member] of Object.entries(members) as [Name, TestMember][]) {
         const userId = users[name];
         const status = member.status ?? 'active';

@@ -1,7 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Database } from '@ontrack/db/client';
 import { newId } from '@ontrack/db/ids';
-import type { Contact } from '@ontrack/db/schema/contacts';
 import type { Message } from '@ontrack/db/schema/messaging';
 import type { Tenant } from '@ontrack/db/schema/tenants';
 import {
@@ -78,7 +77,7 @@ export class NotificationService {
     const data = emailDataSchemas[request.template].parse(request.data);
     const payload = { locale, data };
     if (decision.channel === null) {
-      const message = await this.log(db, tenantId, contact, {
+      const message = await this.log(db, tenantId, contact.id, {
         channel: contact.preferredChannel,
         recipient: '(none)',
         template: request.template,
@@ -94,7 +93,7 @@ export class NotificationService {
       decision.channel === 'sms'
         ? renderSms(request.template, { locale, tenant: tenantForTemplates(tenant), data: request.data })
         : request.template;
-    const message = await this.log(db, tenantId, contact, {
+    const message = await this.log(db, tenantId, contact.id, {
       channel: decision.channel,
       recipient: decision.address,
       template: request.template,
@@ -103,6 +102,30 @@ export class NotificationService {
       dedupeKey: request.dedupeKey,
       status: 'queued',
       note: decision.note,
+    });
+    return { message, created: true };
+  }
+
+  /**
+   * An email to a member of the business (an office alert, not a customer message): logged and delivered like
+   * the others, without a contact (`contact_id` NULL), never twice for the same dedupe key.
+   */
+  async notifyMember<T extends EmailTemplateName>(
+    db: Database,
+    tenantId: string,
+    request: { email: string; locale: string; template: T; data: EmailDataInput<T>; dedupeKey: string },
+  ): Promise<Notified> {
+    const existing = await this.repository.findByDedupeKey(db, request.dedupeKey);
+    if (existing) return { message: existing, created: false };
+    const data = emailDataSchemas[request.template].parse(request.data);
+    const message = await this.log(db, tenantId, null, {
+      channel: 'email',
+      recipient: request.email,
+      template: request.template,
+      payload: { locale: request.locale, data },
+      summary: request.template,
+      dedupeKey: request.dedupeKey,
+      status: 'queued',
     });
     return { message, created: true };
   }
@@ -123,7 +146,7 @@ export class NotificationService {
       });
       return undefined;
     }
-    return this.log(db, tenantId, contact, {
+    return this.log(db, tenantId, contact.id, {
       channel: 'email',
       recipient: contact.email,
       template: sms.template,
@@ -139,7 +162,7 @@ export class NotificationService {
   private async log(
     db: Database,
     tenantId: string,
-    contact: Contact,
+    contactId: string | null,
     entry: {
       channel: MessageChannel;
       recipient: string;
@@ -156,7 +179,7 @@ export class NotificationService {
     const inserted = await this.repository.insertMessage(db, {
       tenantId,
       id: newId(),
-      contactId: contact.id,
+      contactId,
       channel: entry.channel,
       template: entry.template,
       recipient: entry.recipient,

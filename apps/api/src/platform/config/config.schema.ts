@@ -1,6 +1,7 @@
 import { loadSigningKey } from '@ontrack/db/activity-checkpoints';
 import { z } from 'zod';
 import { emailConfigSchema } from '../../integrations/email/email.config.js';
+import { geocodingConfigSchema } from '../../integrations/geocoding/geocoding.config.js';
 import { checkSmsConfig, smsConfigSchema } from '../../integrations/sms/sms.config.js';
 import { checkOidcConfig, oidcConfigSchema } from '../../modules/auth/oidc/oidc.config.js';
 import { rateLimitConfigSchema } from '../rate-limit/rate-limit.policies.js';
@@ -108,10 +109,21 @@ const settingsSchema = z.object({
     .regex(/^[a-z0-9._-]+(,[a-z0-9._-]+)*$/, 'must be job names separated by commas, e.g. notifications.deliver')
     .transform((value) => value.split(','))
     .optional(),
+  /**
+   * Comma-separated tenant ids whose events this process works; unset: every tenant's. For processes that
+   * share one database but must not take each other's work, such as test files delivering to their own
+   * SMTP server.
+   */
+  OUTBOX_TENANTS: z
+    .string()
+    .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, 'must be tenant ids (UUIDs) separated by commas')
+    .transform((value) => value.toLowerCase().split(','))
+    .optional(),
   ...emailConfigSchema.shape,
   ...rateLimitConfigSchema.shape,
   ...smsConfigSchema.shape,
   ...oidcConfigSchema.shape,
+  ...geocodingConfigSchema.shape,
 });
 
 // Twilio's variables are all set or none (each missing one is named); an OIDC client id needs its secret.

@@ -26,6 +26,8 @@ export interface OutboxRunnerOptions {
   redisUrl?: string;
   /** BullMQ queue name: distinct per deployment (and per test run) sharing one Redis. */
   queueName?: string;
+  /** Only these tenants' events (OUTBOX_TENANTS); unset: every tenant's. */
+  tenants?: readonly string[];
   /**
    * Subscribes to the outbox's commit notifications (channel `ontrack_outbox`, see migration
    * 0010_outbox_notify): the relay then starts at once instead of at its next poll. Returns the unsubscribe.
@@ -140,7 +142,13 @@ export class OutboxRunner {
       await Promise.race(this.inFlight);
       return true;
     }
-    const events = await leaseDueEvents(this.db, capacity, this.options.leaseMs, this.registry.names);
+    const events = await leaseDueEvents(
+      this.db,
+      capacity,
+      this.options.leaseMs,
+      this.registry.names,
+      this.options.tenants,
+    );
     if (this.queue) {
       await this.queue.addBulk(
         events.map((event) => ({

@@ -52,12 +52,14 @@ export async function enqueueEvent<TPayload>(
  * lets several relays run at once; the lease keeps an event from being dispatched twice while a worker has
  * it, and brings it back if the worker (or Redis, with the job in it) dies. Only jobs this worker knows are
  * leased: during a rolling deploy an old worker leaves a new job to the new workers instead of failing it.
+ * `tenants` narrows it to those tenants' events (OUTBOX_TENANTS).
  */
 export async function leaseDueEvents(
   db: Database,
   limit: number,
   leaseMs: number,
   jobs: readonly string[],
+  tenants?: readonly string[],
 ): Promise<DueEvent[]> {
   return db.transaction(async (tx) => {
     await applySessionContext(tx, { system: 'outbox-relay' });
@@ -70,6 +72,14 @@ export async function leaseDueEvents(
             jobs.map((job) => sql`${job}`),
             sql`, `,
           )}]::text[])
+          ${
+            tenants
+              ? sql`and tenant_id::text = any(array[${sql.join(
+                  tenants.map((tenant) => sql`${tenant}`),
+                  sql`, `,
+                )}]::text[])`
+              : sql``
+          }
         order by available_at
         limit ${limit}
         for update skip locked)

@@ -13,6 +13,7 @@ import { type JobDependencies, jobCatalog } from '../../jobs/job-catalog.js';
 import { scheduleCatalog } from '../../jobs/schedule-catalog.js';
 import { AuthMail } from '../../modules/auth/auth-mail.service.js';
 import { MessageDelivery } from '../../modules/notifications/message-delivery.service.js';
+import { PropertyGeocoding } from '../../modules/properties/property-geocoding.service.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { APP_CONFIG } from '../config/load-config.js';
 import { DATABASE } from '../db/database.module.js';
@@ -59,6 +60,7 @@ export class OutboxWorkers implements OnApplicationBootstrap, BeforeApplicationS
       backoffBaseMs: this.config.OUTBOX_BACKOFF_MS,
       redisUrl: this.config.REDIS_URL,
       queueName: this.config.OUTBOX_QUEUE,
+      tenants: this.config.OUTBOX_TENANTS,
       listen: async (onCommitted) => {
         // postgres.js keeps LISTEN on a connection of its own (outside the pool) and re-listens after a reconnect.
         const { unlisten } = await this.database.sql.listen(OUTBOX_CHANNEL, onCommitted);
@@ -90,7 +92,8 @@ export class OutboxWorkers implements OnApplicationBootstrap, BeforeApplicationS
     // Handlers live in their domain modules; the platform finds them at start-up instead of importing them.
     const messageDelivery = this.moduleRef.get(MessageDelivery, { strict: false });
     const authMail = this.moduleRef.get(AuthMail, { strict: false });
-    return { auditSigningKey, messageDelivery, authMail };
+    const propertyGeocoding = this.moduleRef.get(PropertyGeocoding, { strict: false });
+    return { auditSigningKey, messageDelivery, authMail, propertyGeocoding };
   }
 
   // Before the database pool closes (onApplicationShutdown): running handlers finish first.

@@ -9,6 +9,8 @@ export const RATE_LIMIT_POLICY_NAMES = [
   'refresh:session',
   'refresh:ip',
   'tenant:api',
+  'public-request:ip',
+  'public-request:business',
 ] as const;
 
 export type RateLimitPolicyName = (typeof RATE_LIMIT_POLICY_NAMES)[number];
@@ -56,6 +58,10 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitPolicyName, RateLimit
   'refresh:ip': { points: 600, duration: 15 * MINUTE, blockDuration: 0 },
   // Every tenant-scoped request, per tenant: a ceiling against runaway integrations, far above human use.
   'tenant:api': { points: 6000, duration: MINUTE, blockDuration: 0 },
+  // The public request form (/r/{slug}), per client IP: a person sends one or two, a household a few more.
+  'public-request:ip': { points: 10, duration: HOUR, blockDuration: 0 },
+  // …and per business across all IPs, so a bot spreading over many addresses cannot bury one office in leads.
+  'public-request:business': { points: 200, duration: HOUR, blockDuration: 0 },
 };
 
 const windowSchema = z.strictObject({
