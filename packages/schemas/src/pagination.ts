@@ -8,14 +8,24 @@ import { z } from 'zod';
 const CURSOR_VERSION = 'c1:';
 
 export function encodeCursor(position: string): string {
-  return btoa(`${CURSOR_VERSION}${position}`).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  // btoa takes Latin-1 only: a keyset position holding a name such as "Kevin O’Brien" goes through UTF-8 first
+  // (for ASCII positions the cursor is the same as before).
+  const bytes = new TextEncoder().encode(`${CURSOR_VERSION}${position}`);
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 }
 
 /** The position inside a cursor this API returned; undefined for anything else. */
 export function decodeCursor(cursor: string): string | undefined {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return undefined;
+  // A keyset cursor carries its row's sort value (a name of up to 200 characters, UTF-8) and id.
+  if (!/^[A-Za-z0-9_-]{1,1200}$/.test(cursor)) return undefined;
   try {
-    const text = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
+    const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(binary, (char) => char.charCodeAt(0)),
+    );
     return text.startsWith(CURSOR_VERSION) ? text.slice(CURSOR_VERSION.length) : undefined;
   } catch {
     return undefined;
