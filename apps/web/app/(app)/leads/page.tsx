@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { LeadBoardView } from '../../../modules/leads/views/lead-board-view';
 import { pageMetadata } from '../../../modules/shell/page-title';
 import { requireSessionCookie } from '../../../modules/shell/require-session-cookie';
-import { SectionPlaceholderView } from '../../../modules/shell/views/section-placeholder-view';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('shell.nav');
-  return pageMetadata(t('leads'));
+  const t = await getTranslations('leads.board');
+  return pageMetadata(t('title'));
 }
 
+// The view checks `leads:read` against the shell's permissions (and the API refuses the data without it).
 export default async function LeadsPage() {
   await requireSessionCookie();
-  return <SectionPlaceholderView section="leads" anyOf={['leads:read']} />;
+  return <LeadBoardView />;
 }

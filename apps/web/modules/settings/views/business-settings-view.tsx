@@ -16,6 +16,7 @@ import { FormAlert } from '../../auth/components/form-alert';
 import type { ProblemView } from '../../auth/problem';
 import { useProblemDetail } from '../../auth/use-problem-detail';
 import { api, problemOf, unwrap } from '../../data/api-client';
+import { PublicFormLink } from '../../public-request/components/public-form-link';
 import { RequirePermission } from '../../shell/components/require-permission';
 import { shellKeys, useShell } from '../../shell/shell-context';
 import { settingsKeys } from '../settings-api';
@@ -254,6 +255,7 @@ export function BusinessSettingsView() {
           ) : null}
         </form>
       )}
+      {tenant.data ? <PublicFormLink slug={tenant.data.slug} businessName={tenant.data.name} /> : null}
       <section aria-labelledby="security-heading" className="max-w-2xl space-y-3 border-t border-border pt-6">
         <h2 id="security-heading" className="text-xl font-semibold">
           {t('securityHeading')}
