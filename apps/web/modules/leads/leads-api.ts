@@ -3,6 +3,7 @@
 import type { ConvertLead, CreateLead, UpdateLead } from '@ontrack/schemas/leads';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../data/api-client';
+import { newIdempotencyKey } from '../data/problem-fields';
 import { shellKeys } from '../shell/shell-context';
 import { type Board, type BoardLead, findLead, moveLeadOnBoard, replaceLead } from './board-state';
 
@@ -23,9 +24,6 @@ export const leadKeys = {
 
 /** `"7"`: a lead's version as the ETag the API expects in If-Match. */
 const ifMatch = (version: number) => `"${version}"`;
-
-/** A fresh Idempotency-Key: one per intended write, so a retried request is not applied twice. */
-export const newIdempotencyKey = (): string => crypto.randomUUID();
 
 export const leadQueries = {
   board: () => unwrap(() => api.GET('/api/v1/leads/board', { params: { query: { perStage: BOARD_PER_STAGE } } })),

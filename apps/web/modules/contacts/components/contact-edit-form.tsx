@@ -6,10 +6,11 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { FormAlert } from '../../auth/components/form-alert';
 import { problemOf } from '../../data/api-client';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { isStale } from '../../data/problem-fields';
 import { checkDraft, draftOf, fieldErrorsByFormField, updatePatch } from '../contact-form';
 import { useUpdateContact } from '../contact-write-api';
 import { CONTACT_FIELD_ORDER, ContactFields, contactFieldId } from './contact-fields';
-import { isStale, ProblemAlert } from './contacts-ui';
 
 const ID_PREFIX = 'edit-contact';
 

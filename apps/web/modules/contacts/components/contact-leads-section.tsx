@@ -6,9 +6,9 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { useFormatters } from '../../../i18n/regional-settings-provider';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
 import { useShell } from '../../shell/shell-context';
 import { useContactLeads, useLeadStages } from '../contact-sections-api';
-import { LoadingRows, ProblemAlert } from './contacts-ui';
 
 /** The contact's enquiries (`leads:read`), each linked to its page on the pipeline. */
 export function ContactLeadsSection({ contactId }: { contactId: string }) {

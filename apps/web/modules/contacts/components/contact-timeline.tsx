@@ -7,10 +7,10 @@ import { useMemo } from 'react';
 import { useFormatters } from '../../../i18n/regional-settings-provider';
 import { ActivityEntryItem, useActorName, useSummaryText } from '../../activity/components/activity-entry';
 import { describeActor } from '../../activity/describe-entry';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
 import { useShell } from '../../shell/shell-context';
 import type { ContactField } from '../contact-form';
 import { useContactTimeline, useTimelineMembers } from '../contact-sections-api';
-import { LoadingRows, ProblemAlert } from './contacts-ui';
 
 /** The calendar day of an instant on the business's clock, YYYY-MM-DD (en-CA writes dates that way). */
 function dayIn(instant: string, timeZone: string): string {

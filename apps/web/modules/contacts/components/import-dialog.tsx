@@ -19,8 +19,8 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type ChangeEvent, type RefObject, useRef, useState } from 'react';
 import { api, problemOf, unwrap } from '../../data/api-client';
+import { ProblemAlert } from '../../data/components/problem-alert';
 import { contactKeys } from '../contacts-api';
-import { ProblemAlert } from './contacts-ui';
 
 /** CONTACT_IMPORT_MAX_BYTES of @ontrack/schemas/contacts-import (a module that bundles zod). */
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -10,7 +10,7 @@ import { useRef, useState } from 'react';
 const loadNewContact = () => import('./new-contact-dialog');
 const loadImport = () => import('./import-dialog');
 const loadProperty = () => import('./property-dialog');
-const loadConfirm = () => import('./confirm-dialog');
+const loadConfirm = () => import('../../data/components/confirm-dialog');
 const loadEdit = () => import('./contact-edit-form');
 
 export const NewContactDialog = dynamic(loadNewContact);

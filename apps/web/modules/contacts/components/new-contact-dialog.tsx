@@ -15,10 +15,11 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { problemOf } from '../../data/api-client';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { newIdempotencyKey } from '../../data/problem-fields';
 import { checkDraft, createBody, emptyDraft, fieldErrorsByFormField } from '../contact-form';
 import { useCreateContact } from '../contact-write-api';
 import { CONTACT_FIELD_ORDER, ContactFields, contactFieldId } from './contact-fields';
-import { newIdempotencyKey, ProblemAlert } from './contacts-ui';
 
 const ID_PREFIX = 'new-contact';
 

@@ -7,10 +7,11 @@ import { EmptyState } from '@ontrack/ui/empty-state';
 import { PlusIcon } from '@ontrack/ui/icons';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
+import { visibleFocusTarget } from '../../data/focus-target';
 import { useShell } from '../../shell/shell-context';
 import { addressLine } from '../contact-display';
 import { useContactProperties } from '../contact-sections-api';
-import { LoadingRows, ProblemAlert, visibleFocusTarget } from './contacts-ui';
 import { PropertyDialog, preload, useLazyDialog } from './lazy-dialogs';
 
 /**

@@ -20,6 +20,8 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { FormAlert } from '../../auth/components/form-alert';
 import { api, problemOf, unwrap } from '../../data/api-client';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { isStale, newIdempotencyKey } from '../../data/problem-fields';
 import { fieldErrorsByFormField } from '../contact-form';
 import { contactKeys, ifMatch } from '../contacts-api';
 import {
@@ -33,7 +35,6 @@ import {
   propertyDraftOf,
   propertyPatch,
 } from '../property-form';
-import { isStale, newIdempotencyKey, ProblemAlert } from './contacts-ui';
 
 const FIELD_ORDER: readonly PropertyField[] = [
   'label',

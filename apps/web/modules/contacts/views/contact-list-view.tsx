@@ -11,11 +11,11 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef } from 'react';
 import { problemOf } from '../../data/api-client';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
 import { RequirePermission } from '../../shell/components/require-permission';
 import { useShell } from '../../shell/shell-context';
 import { ContactFiltersForm } from '../components/contact-filters-form';
 import { ContactListItems } from '../components/contact-list-items';
-import { LoadingRows, ProblemAlert } from '../components/contacts-ui';
 import { ExportButton } from '../components/export-button';
 import { ImportDialog, NewContactDialog, preload, useLazyDialog } from '../components/lazy-dialogs';
 import {

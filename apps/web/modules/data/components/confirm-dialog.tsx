@@ -12,7 +12,7 @@ import {
 } from '@ontrack/ui/dialog';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useRef, useState } from 'react';
-import { ProblemAlert } from './team-ui';
+import { ProblemAlert } from './problem-alert';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -46,7 +46,7 @@ export function ConfirmDialog({
   onDone,
   returnFocus,
 }: ConfirmDialogProps) {
-  const t = useTranslations('team.common');
+  const t = useTranslations('common');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
   const succeeded = useRef(false);
@@ -105,3 +105,6 @@ export function ConfirmDialog({
     </Dialog>
   );
 }
+
+// Loaded on demand where a page wants it out of its first load (next/dynamic takes a default export).
+export default ConfirmDialog;

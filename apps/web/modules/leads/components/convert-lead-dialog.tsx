@@ -15,9 +15,10 @@ import { Input } from '@ontrack/ui/input';
 import { toast } from '@ontrack/ui/toast-store';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { fieldErrorsOf, isStale } from '../../data/problem-fields';
 import type { BoardLead } from '../board-state';
 import { useConvertLead } from '../leads-api';
-import { fieldErrorsOf, isStale, LeadProblem } from './leads-ui';
 
 const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country'] as const;
 type AddressField = (typeof ADDRESS_FIELDS)[number];
@@ -135,7 +136,7 @@ export function ConvertLeadDialog({
             <DialogTitle>{t('title', { contact: lead.contact.displayName })}</DialogTitle>
             <DialogDescription>{t('description')}</DialogDescription>
           </DialogHeader>
-          <LeadProblem error={unmapped} />
+          <ProblemAlert error={unmapped} />
           {asksAddress ? (
             <fieldset className="grid gap-4">
               <legend className="mb-2 font-semibold">{t('addressHeading')}</legend>

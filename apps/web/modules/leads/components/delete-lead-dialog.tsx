@@ -13,9 +13,9 @@ import {
 import { toast } from '@ontrack/ui/toast-store';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
+import { ProblemAlert } from '../../data/components/problem-alert';
 import type { BoardLead } from '../board-state';
 import { useDeleteLead } from '../leads-api';
-import { LeadProblem } from './leads-ui';
 
 /** "Move to the trash?", saying it can be restored; a refusal stays in the dialog. Loaded when first opened. */
 export function DeleteLeadDialog({
@@ -47,7 +47,7 @@ export function DeleteLeadDialog({
           <DialogTitle>{t('deleteTitle')}</DialogTitle>
           <DialogDescription>{t('deleteDescription', { lead: lead.contact.displayName })}</DialogDescription>
         </DialogHeader>
-        <LeadProblem error={remove.error} />
+        <ProblemAlert error={remove.error} />
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="secondary">{tc('cancel')}</Button>

@@ -20,12 +20,14 @@ import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { problemOf } from '../../data/api-client';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { isStale } from '../../data/problem-fields';
 import { columnCoordinates } from '../board-keyboard';
 import { appendToColumn, type Board, type BoardColumn, type BoardLead, findLead } from '../board-state';
 import { type LeadStage, leadKeys, leadQueries, useBoardMove } from '../leads-api';
 import { LeadCardBody } from './lead-card';
 import { LeadColumn } from './lead-column';
-import { isStale, LeadProblem, leadName, StaleAlert } from './leads-ui';
+import { leadName, StaleAlert } from './leads-ui';
 
 // The dialogs arrive with their first use: the board's first load carries the board alone.
 const MoveToDialog = dynamic(() => import('./move-to-dialog').then((module) => module.MoveToDialog));
@@ -211,9 +213,9 @@ export function LeadBoard({
           }}
         />
       ) : (
-        <LeadProblem error={problem} title={t('moveFailedTitle')} />
+        <ProblemAlert error={problem} title={t('moveFailedTitle')} />
       )}
-      <LeadProblem error={moreProblem} />
+      <ProblemAlert error={moreProblem} />
       <DndContext
         sensors={sensors}
         collisionDetection={collisions}

@@ -4,6 +4,8 @@ import { Button } from '@ontrack/ui/button';
 import { toast } from '@ontrack/ui/toast-store';
 import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { fieldErrorsOf, isStale } from '../../data/problem-fields';
 import type { BoardLead } from '../board-state';
 import {
   changedLeadFields,
@@ -15,7 +17,7 @@ import {
 } from '../lead-draft';
 import { type Member, useBusinessCurrency, useUpdateLead } from '../leads-api';
 import { LeadFields } from './lead-fields';
-import { fieldErrorsOf, isStale, LeadProblem, StaleAlert } from './leads-ui';
+import { StaleAlert } from './leads-ui';
 
 /**
  * A lead's fields, changed in place with If-Match: only what changed is sent, and a change someone else made
@@ -97,7 +99,7 @@ export function LeadDetailsForm({
           }}
         />
       ) : (
-        <LeadProblem error={unmapped} />
+        <ProblemAlert error={unmapped} />
       )}
       <fieldset disabled={update.isPending} className="space-y-4">
         <LeadFields

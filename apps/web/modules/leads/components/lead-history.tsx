@@ -3,8 +3,8 @@
 import { Skeleton } from '@ontrack/ui/skeleton';
 import { useTranslations } from 'next-intl';
 import { useFormatters } from '../../../i18n/regional-settings-provider';
+import { ProblemAlert } from '../../data/components/problem-alert';
 import { useLeadHistory } from '../leads-api';
-import { LeadProblem } from './leads-ui';
 
 /** The lead's way through the pipeline, oldest first: where it started, every move, who made it and why. */
 export function LeadHistory({ leadId }: { leadId: string }) {
@@ -23,7 +23,7 @@ export function LeadHistory({ leadId }: { leadId: string }) {
           <Skeleton className="h-14 w-full" />
         </div>
       ) : history.isError ? (
-        <LeadProblem error={history.error} autoFocus={false} />
+        <ProblemAlert error={history.error} autoFocus={false} />
       ) : history.data.length === 0 ? (
         <p className="text-muted-foreground">{t('empty')}</p>
       ) : (

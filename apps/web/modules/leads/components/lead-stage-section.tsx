@@ -7,9 +7,11 @@ import { Textarea } from '@ontrack/ui/textarea';
 import { toast } from '@ontrack/ui/toast-store';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { fieldErrorsOf, isStale } from '../../data/problem-fields';
 import type { BoardLead } from '../board-state';
 import { type LeadStage, useMoveLead } from '../leads-api';
-import { fieldErrorsOf, isStale, LeadProblem, LOST_REASON_MAX, StaleAlert } from './leads-ui';
+import { LOST_REASON_MAX, StaleAlert } from './leads-ui';
 
 /** Where the lead is in the pipeline, and a move to another stage (a lost stage with its reason). */
 export function LeadStageSection({
@@ -71,7 +73,7 @@ export function LeadStageSection({
               }}
             />
           ) : reasonError ? null : (
-            <LeadProblem error={move.error} />
+            <ProblemAlert error={move.error} />
           )}
           <div className="flex flex-wrap items-end gap-3">
             <FormField label={t('moveTo')} className="min-w-56 flex-1">

@@ -14,9 +14,11 @@ import { FormField } from '@ontrack/ui/form-field';
 import { Textarea } from '@ontrack/ui/textarea';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { fieldErrorsOf } from '../../data/problem-fields';
 import type { BoardLead } from '../board-state';
 import type { LeadStage } from '../leads-api';
-import { fieldErrorsOf, LeadProblem, LOST_REASON_MAX, leadName } from './leads-ui';
+import { LOST_REASON_MAX, leadName } from './leads-ui';
 
 /**
  * A lead goes to a lost stage only with the reason it was lost (the API refuses it otherwise): asked here,
@@ -78,7 +80,7 @@ export function LostReasonDialog({
             <DialogTitle>{t('title', { stage: target.stage.name })}</DialogTitle>
             <DialogDescription>{t('description', { lead: leadName(target.lead) })}</DialogDescription>
           </DialogHeader>
-          {serverError ? null : <LeadProblem error={error} />}
+          {serverError ? null : <ProblemAlert error={error} />}
           <FormField
             label={t('reason')}
             hint={t('reasonHint')}

@@ -16,11 +16,12 @@ import { FormField } from '@ontrack/ui/form-field';
 import { toast } from '@ontrack/ui/toast-store';
 import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
+import { ProblemAlert } from '../../data/components/problem-alert';
+import { fieldErrorsOf, newIdempotencyKey } from '../../data/problem-fields';
 import { type DraftProblems, draftFieldOf, emptyLeadDraft, type LeadDraft, readLeadDraft } from '../lead-draft';
-import { type Member, newIdempotencyKey, useBusinessCurrency, useCreateLead } from '../leads-api';
+import { type Member, useBusinessCurrency, useCreateLead } from '../leads-api';
 import { ContactPicker } from './contact-picker';
 import { LeadFields } from './lead-fields';
-import { fieldErrorsOf, LeadProblem } from './leads-ui';
 
 /**
  * "New lead": for whom (a contact found by search), what they asked for, and the rest. It lands in the
@@ -84,7 +85,7 @@ export function NewLeadDialog({ onClose, members }: { onClose: () => void; membe
             <DialogTitle>{t('title')}</DialogTitle>
             <DialogDescription>{t('description')}</DialogDescription>
           </DialogHeader>
-          <LeadProblem error={unmapped} />
+          <ProblemAlert error={unmapped} />
           <FormField
             label={t('contact')}
             hint={t('contactHint')}

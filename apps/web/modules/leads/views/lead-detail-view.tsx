@@ -12,13 +12,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFormatters } from '../../../i18n/regional-settings-provider';
 import { FormAlert } from '../../auth/components/form-alert';
 import { problemOf } from '../../data/api-client';
+import { ProblemAlert } from '../../data/components/problem-alert';
 import { RequirePermission } from '../../shell/components/require-permission';
 import { useShell } from '../../shell/shell-context';
 import type { BoardLead } from '../board-state';
 import { LeadHistory } from '../components/lead-history';
 import { LeadStageSection } from '../components/lead-stage-section';
 import { LeadSummary } from '../components/lead-summary';
-import { LeadProblem, StaleAlert } from '../components/leads-ui';
+import { StaleAlert } from '../components/leads-ui';
 import { useLead, useLeadMembers, useLeadStages, useRestoreLead } from '../leads-api';
 
 // What a visit to a lead usually does not need is loaded when it is asked for: the edit form (with its
@@ -89,7 +90,7 @@ function LeadDetail({ id }: { id: string }) {
     return (
       <div className="space-y-4">
         <h1 className="text-3xl font-bold tracking-tight">{missing ? t('notFoundTitle') : t('metaTitle')}</h1>
-        {missing ? <p className="text-lg">{t('notFound')}</p> : <LeadProblem error={lead.error} autoFocus={false} />}
+        {missing ? <p className="text-lg">{t('notFound')}</p> : <ProblemAlert error={lead.error} autoFocus={false} />}
         <Link href="/leads" className={backLink}>
           {t('back')}
         </Link>
@@ -174,7 +175,7 @@ function LeadDetail({ id }: { id: string }) {
       {stages.data ? (
         <LeadStageSection lead={data} stages={stages.data} canWrite={canWrite} onReload={reload} />
       ) : (
-        <LeadProblem error={stages.error} autoFocus={false} />
+        <ProblemAlert error={stages.error} autoFocus={false} />
       )}
       <LeadHistory leadId={data.id} />
       {editable ? <DeleteLead lead={data} /> : null}
@@ -227,7 +228,7 @@ function TrashNotice({ lead, canWrite }: { lead: BoardLead; canWrite: boolean })
         </Button>
       ) : null}
       <div className="mt-3">
-        <LeadProblem error={restore.error} />
+        <ProblemAlert error={restore.error} />
       </div>
     </FormAlert>
   );

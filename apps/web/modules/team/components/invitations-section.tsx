@@ -6,10 +6,11 @@ import { EmptyState } from '@ontrack/ui/empty-state';
 import { toast } from '@ontrack/ui/toast-store';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
+import { ConfirmDialog } from '../../data/components/confirm-dialog';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
 import { useInvitations, useRevokeInvitation, useRoles } from '../team-api';
-import { ConfirmDialog } from './confirm-dialog';
 import { InviteDialog } from './invite-dialog';
-import { LoadingRows, ProblemAlert, useRoleText } from './team-ui';
+import { useRoleText } from './team-ui';
 
 /** Invitations not yet accepted: who, with which role, until when; inviters may withdraw them. */
 export function InvitationsSection({ canInvite, canReadRoles }: { canInvite: boolean; canReadRoles: boolean }) {

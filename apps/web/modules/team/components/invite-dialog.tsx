@@ -17,10 +17,12 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import { toast } from '@ontrack/ui/toast-store';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
+import { fieldErrorsOf } from '../../data/problem-fields';
 import { useShell } from '../../shell/shell-context';
 import { canGrant } from '../permission-areas';
 import { useInvite, useRoles } from '../team-api';
-import { fieldErrorsOf, LoadingRows, ProblemAlert, useRoleText } from './team-ui';
+import { useRoleText } from './team-ui';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

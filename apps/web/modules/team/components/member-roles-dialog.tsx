@@ -16,9 +16,11 @@ import {
 import { toast } from '@ontrack/ui/toast-store';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
+import { fieldError, fieldErrorsOf } from '../../data/problem-fields';
 import { sameIds, toggleRole } from '../members';
 import { useRoles, useUpdateMember } from '../team-api';
-import { fieldError, fieldErrorsOf, LoadingRows, ProblemAlert, useRoleText } from './team-ui';
+import { useRoleText } from './team-ui';
 
 /** Replaces a member's roles with the ones ticked; the API refuses escalation and losing the last admin. */
 export function MemberRolesDialog({

@@ -23,11 +23,13 @@ import type { SortState } from '@ontrack/ui/table-sort';
 import { toast } from '@ontrack/ui/toast-store';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useMemo, useRef, useState } from 'react';
+import { ConfirmDialog } from '../../data/components/confirm-dialog';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
+import { visibleFocusTarget } from '../../data/focus-target';
 import { filterMembers, MEMBER_SORT_KEYS, type MemberSortKey, sortMembers } from '../members';
 import { useMembers, useUpdateMember } from '../team-api';
-import { ConfirmDialog } from './confirm-dialog';
 import { MemberRolesDialog } from './member-roles-dialog';
-import { LoadingRows, ProblemAlert, useRoleText, visibleFocusTarget } from './team-ui';
+import { useRoleText } from './team-ui';
 
 const STATUS_BADGE: Record<MemberView['status'], BadgeVariant> = {
   active: 'success',

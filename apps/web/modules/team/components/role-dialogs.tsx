@@ -20,10 +20,12 @@ import { Textarea } from '@ontrack/ui/textarea';
 import { toast } from '@ontrack/ui/toast-store';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
+import { fieldError, fieldErrorsOf } from '../../data/problem-fields';
 import { useShell } from '../../shell/shell-context';
 import { useCreateRole, usePermissionCatalogue, useUpdateRole } from '../team-api';
 import { PermissionChecklist, PermissionList } from './permissions';
-import { fieldError, fieldErrorsOf, LoadingRows, ProblemAlert, useRoleText } from './team-ui';
+import { useRoleText } from './team-ui';
 
 interface DialogControl {
   open: boolean;

@@ -10,11 +10,12 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { FormAlert } from '../../auth/components/form-alert';
+import { ConfirmDialog } from '../../data/components/confirm-dialog';
+import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
 import { RequirePermission } from '../../shell/components/require-permission';
 import { useShell } from '../../shell/shell-context';
-import { ConfirmDialog } from '../components/confirm-dialog';
 import { RoleDetailsDialog, RoleEditorDialog } from '../components/role-dialogs';
-import { LoadingRows, ProblemAlert, useRoleText } from '../components/team-ui';
+import { useRoleText } from '../components/team-ui';
 import { useDeleteRole, useRoles } from '../team-api';
 
 type Action = { kind: 'view' | 'edit' | 'delete'; role: RoleView } | { kind: 'create' };
