@@ -230,7 +230,7 @@ export class ContactsRepository {
  * The arms are a union of ids, not an OR, so each can be its own GIN index scan (contacts_search_idx,
  * properties_search_idx) instead of one filter over every contact. Note that PostgreSQL uses an index for a
  * condition under row-level security only when its operator is LEAKPROOF, and pg_trgm's `<%` and LIKE are
- * not: until they are declared so (a superuser's decision, docs/contacts.md § API: contacts), these arms
+ * not by default: migration 0014 declares them so when it runs as a superuser; otherwise these arms
  * filter the tenant's rows (found through tenant_id) rather than search an index.
  */
 function searchCondition(search: ContactSearch): SQL {
