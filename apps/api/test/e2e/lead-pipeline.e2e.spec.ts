@@ -5,7 +5,7 @@ import type { ActivityPage } from '@ontrack/schemas/activity';
 import type { LeadBoard, LeadConverted, LeadPage, LeadStageChangeView, LeadView } from '@ontrack/schemas/leads';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { caller, fieldsOf, insertContact, insertProperty, ownerRows } from './leads-helpers.js';
+import { caller, fieldsOf, insertContact, insertProperty, leadFactory, ownerRows } from './leads-helpers.js';
 import { createTestTenant, type TestTenant } from './rbac-helpers.js';
 import { type RunningApi, startApi } from './start-api.js';
 
@@ -26,19 +26,7 @@ const as = (user: string, tenant = acme.id) => caller(api, user, tenant);
 const admin = () => as(acme.users.admin);
 const office = () => as(acme.users.office);
 
-async function createLead(body: Record<string, unknown> = {}, headers?: Record<string, string>) {
-  return office().post<LeadView>(
-    '/leads',
-    { source: 'phone', requestedService: 'Weekly mowing', contactId: dana, ...body },
-    headers,
-  );
-}
-
-async function createdLead(body: Record<string, unknown> = {}): Promise<LeadView> {
-  const reply = await createLead(body);
-  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return reply.body;
-}
+const { createLead, createdLead } = leadFactory(office, () => dana);
 
 beforeAll(async () => {
   const ownerUrl = inject('ownerDatabaseUrl');

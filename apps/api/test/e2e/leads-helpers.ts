@@ -1,7 +1,9 @@
 import type { DatabaseHandle } from '@ontrack/db/client';
 import { newId } from '@ontrack/db/ids';
 import { applySessionContext } from '@ontrack/db/session-context';
+import type { LeadView } from '@ontrack/schemas/leads';
 import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { AccessTokens } from '../../src/platform/auth/access-token.js';
 import type { RunningApi } from './start-api.js';
 
@@ -46,6 +48,25 @@ export function caller(api: RunningApi, user: string, tenant: string) {
     <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) =>
       send<T>(api, method, path, { user, tenant, body, headers });
   return { get: call('GET'), post: call('POST'), patch: call('PATCH'), delete: call('DELETE') };
+}
+
+/**
+ * POST /leads as `as()`, with a phone lead for `contactId()` unless the body says otherwise; `createdLead`
+ * also expects the 201. The contact is read when called (the suite's beforeAll creates it).
+ */
+export function leadFactory(as: () => ReturnType<typeof caller>, contactId: () => string) {
+  const createLead = (body: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+    as().post<LeadView>(
+      '/leads',
+      { source: 'phone', requestedService: 'Weekly mowing', contactId: contactId(), ...body },
+      headers,
+    );
+  const createdLead = async (body: Record<string, unknown> = {}): Promise<LeadView> => {
+    const reply = await createLead(body);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    return reply.body;
+  };
+  return { createLead, createdLead };
 }
 
 /** The fields a 422 names (`field` of each error). */

@@ -6,16 +6,13 @@ import { newId } from '@ontrack/db/ids';
 import { applySessionContext } from '@ontrack/db/session-context';
 import { resolveEmailLocale } from '@ontrack/emails/schemas';
 import { type PublicLeadRequest, publicFormSmsConsentText } from '@ontrack/schemas/leads';
-import { geocodeProperty } from '../../jobs/geocode-property.job.js';
 import type { AppConfig } from '../../platform/config/config.schema.js';
 import { APP_CONFIG } from '../../platform/config/load-config.js';
 import { DATABASE } from '../../platform/db/database.module.js';
 import { problem } from '../../platform/http/problem-details.js';
-import { enqueueEvent } from '../../platform/outbox/outbox-store.js';
 import { RateLimiter } from '../../platform/rate-limit/rate-limiter.js';
 import { type RequestContext, requestContext } from '../../platform/request-context/request-context.js';
 import { NotificationService } from '../notifications/notification.service.js';
-import { addressHash } from '../properties/property-address.js';
 import { PropertyGeocoding } from '../properties/property-geocoding.service.js';
 import { LeadStagesRepository } from './lead-stages.repository.js';
 import { LeadsRepository } from './leads.repository.js';
@@ -243,10 +240,7 @@ export class PublicRequestsService {
     const address = { ...fields, addressLine2: null, region: null, country: 'US' };
     const geocodeStatus = this.geocoding.initialStatus;
     const id = await this.repository.insertProperty(tx, { tenantId, contactId, ...address, geocodeStatus });
-    // PropertyGeocoding.schedule enqueues in the request's transaction; this one is the form's own.
-    if (geocodeStatus === 'pending') {
-      await enqueueEvent(tx, tenantId, geocodeProperty, { propertyId: id, addressHash: addressHash(address) });
-    }
+    await this.geocoding.schedule(id, address, { tx, tenantId });
     return id;
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Database } from '@ontrack/db/client';
 import {
   GEOCODER,
   type Geocoder,
@@ -8,6 +9,7 @@ import {
 import { type GeocodePropertyPayload, geocodeProperty } from '../../jobs/geocode-property.job.js';
 import type { JobContext } from '../../platform/outbox/job-definition.js';
 import { OutboxService } from '../../platform/outbox/outbox.service.js';
+import { enqueueEvent } from '../../platform/outbox/outbox-store.js';
 import { addressHash, addressOf } from './property-address.js';
 import { PropertyGeocodingRepository } from './property-geocoding.repository.js';
 
@@ -30,10 +32,19 @@ export class PropertyGeocoding {
     return this.geocoder ? 'pending' : 'skipped';
   }
 
-  /** In the request's transaction, after the write: the job runs once the write has committed. */
-  async schedule(propertyId: string, address: GeocodingAddress): Promise<void> {
+  /**
+   * After the write, in its transaction: the job runs once the write has committed. `within` names a
+   * transaction of its own (the public form's) instead of the request's.
+   */
+  async schedule(
+    propertyId: string,
+    address: GeocodingAddress,
+    within?: { tx: Database; tenantId: string },
+  ): Promise<void> {
     if (!this.geocoder) return;
-    await this.outbox.enqueue(geocodeProperty, { propertyId, addressHash: addressHash(addressOf(address)) });
+    const payload = { propertyId, addressHash: addressHash(addressOf(address)) };
+    if (within) await enqueueEvent(within.tx, within.tenantId, geocodeProperty, payload);
+    else await this.outbox.enqueue(geocodeProperty, payload);
   }
 
   async geocode(context: JobContext, { propertyId, addressHash: enqueuedFor }: GeocodePropertyPayload): Promise<void> {
