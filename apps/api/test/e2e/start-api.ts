@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { AccessTokens } from '../../src/platform/auth/access-token.js';
 import { loadConfig } from '../../src/platform/config/load-config.js';
+import { AccessCache } from '../../src/platform/tenancy/access-cache.js';
 
 export interface RunningApi {
   app: NestFastifyApplication;
@@ -31,6 +32,14 @@ export async function startApi(
   const address = app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('the API did not bind a TCP port');
   return { app, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+/**
+ * After a test changed sessions, memberships or roles with SQL of its own: resolves once the API has been told
+ * (NOTIFY) and forgot what it kept (platform/tenancy/access-cache.ts). Changes made through the API need no such wait.
+ */
+export async function accessChanged(api: RunningApi): Promise<void> {
+  await api.app.get(AccessCache).settle();
 }
 
 export interface ApiCall {

@@ -7,7 +7,7 @@ import { ActivityRecorder } from '../../src/platform/activity/activity-recorder.
 import { AccessTokens } from '../../src/platform/auth/access-token.js';
 import { currentSql } from '../../src/platform/db/current-transaction.js';
 import { RequirePermission } from '../../src/platform/rbac/require-permission.decorator.js';
-import { type ApiCall, callApi, type RunningApi, startApi } from './start-api.js';
+import { type ApiCall, accessChanged, callApi, type RunningApi, startApi } from './start-api.js';
 
 describe('authentication, tenant resolution and permissions over HTTP', () => {
   let api: RunningApi;
@@ -85,8 +85,10 @@ describe('authentication, tenant resolution and permissions over HTTP', () => {
   it('403 for a suspended member, and the suspension takes effect on the next request', async () => {
     expect((await call('/tenant', { user: suspendable, tenant: 'demo' })).status).toBe(200);
     await owner`update memberships set status = 'suspended' where user_id = ${suspendable}`;
+    await accessChanged(api);
     expect((await call('/tenant', { user: suspendable, tenant: 'demo' })).status).toBe(403);
     await owner`update memberships set status = 'active' where user_id = ${suspendable}`;
+    await accessChanged(api);
     expect((await call('/tenant', { user: suspendable, tenant: 'demo' })).status).toBe(200);
   });
 

@@ -29,6 +29,14 @@ const settingsSchema = z.object({
   /** The API connects as the application role (no superuser, no BYPASSRLS), never as the owner. */
   APP_DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long the tenant guard may reuse what it read about a session and a membership (platform/tenancy/
+   * access-cache.ts). Changes are announced by NOTIFY and forgotten at once; this bounds an entry's life if a
+   * notification is ever lost. 0 turns the cache off (every request reads both).
+   */
+  ACCESS_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  /** Sessions and memberships kept at most; past it the cache starts over. */
+  ACCESS_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(50_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Which proxies' X-Forwarded-For to believe: the web app proxies /api/* from the same host by default. */

@@ -2,6 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestI
 import { appendActivity } from '@ontrack/db/activity-chain';
 import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
 import { maybeRequestContext, type RequestContext } from '../request-context/request-context.js';
+import { AccessCache } from '../tenancy/access-cache.js';
 
 /**
  * Ends the request transaction opened by the tenant guard: after a successful handler, appends the
@@ -10,17 +11,19 @@ import { maybeRequestContext, type RequestContext } from '../request-context/req
  */
 @Injectable()
 export class RequestTransactionInterceptor implements NestInterceptor {
+  constructor(private readonly access: AccessCache) {}
+
   intercept(_execution: ExecutionContext, next: CallHandler): Observable<unknown> {
     const context = maybeRequestContext();
     if (!context?.transaction) return next.handle();
     return next.handle().pipe(
-      concatMap((value) => from(commit(context).then(() => value))),
+      concatMap((value) => from(commit(context, this.access).then(() => value))),
       catchError((error: unknown) => from(rollback(context)).pipe(concatMap(() => throwError(() => error)))),
     );
   }
 }
 
-async function commit(context: RequestContext): Promise<void> {
+async function commit(context: RequestContext, access: AccessCache): Promise<void> {
   const transaction = context.transaction;
   if (!transaction?.isOpen) return;
   if (context.tenant?.supportGrantId && context.actor) {
@@ -45,10 +48,13 @@ async function commit(context: RequestContext): Promise<void> {
     // A read has nothing to make durable (GET and HEAD handlers never write; a sensitive read records
     // activity and takes the path below): answer without waiting for COMMIT's round trip. The connection
     // goes back to the pool once the COMMIT completes.
-    transaction.commit().catch((error: unknown) => logger.warn({ err: error }, 'commit after a read failed'));
+    transaction
+      .commit({ readOnly: true })
+      .catch((error: unknown) => logger.warn({ err: error }, 'commit after a read failed'));
     return;
   }
-  await transaction.commit();
+  // A sign-out, a role change or a suspension holds for this process's very next request (access-cache.ts).
+  access.forget(await transaction.commit());
 }
 
 const logger = new Logger('RequestTransaction');

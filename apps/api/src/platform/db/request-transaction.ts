@@ -21,39 +21,40 @@ const GENERIC_PLANS = sql`set_config('plan_cache_mode', 'force_generic_plan', tr
  * repository through `db`, and ended by the transaction interceptor (commit after a successful handler,
  * rollback otherwise) or, if the request never reached the handler, by the response hook.
  *
- * Opening costs no round trip of its own: BEGIN and the session settings are written to the connection and
- * not awaited, so the caller's first statements (the tenant guard's session and membership lookups) travel in
- * the same flight — postgres.js pipelines statements on one connection, in the order they are issued. A failed
- * BEGIN or setting surfaces through those statements (they fail behind it) and again at commit or rollback.
+ * Opening costs no round trip of its own: BEGIN and the session settings are written when the first statement
+ * is (the first use of `sql` or `db`), not awaited, so they travel in that statement's flight — postgres.js
+ * pipelines statements on one connection, in the order they are issued, and writes what was issued in one tick
+ * together. The first statement is the tenant guard's session and membership lookups, or, when the guard
+ * answered from its cache, the handler's own: a simple read is then ONE round trip. A failed BEGIN or setting
+ * surfaces through the statements behind it (they fail too) and again at commit or rollback.
  */
 export class RequestTransaction {
   private finished = false;
   private database: Database | undefined;
-  private started: Promise<unknown> = Promise.resolve();
+  /** BEGIN and the settings, once written. */
+  private started: Promise<unknown> | undefined;
 
   private constructor(
     private readonly connection: postgres.ReservedSql,
     private readonly pool: postgres.Sql,
+    private readonly context: SessionContext,
   ) {}
 
   static async open(pool: postgres.Sql, context: SessionContext): Promise<RequestTransaction> {
-    const connection = await pool.reserve();
-    const transaction = new RequestTransaction(connection, pool);
-    transaction.started = Promise.all([connection`begin`, transaction.settingsQuery(context, GENERIC_PLANS)]);
-    // Observed at the end of the transaction; until then the statements queued behind it report the failure.
-    transaction.started.catch(() => undefined);
-    return transaction;
+    return new RequestTransaction(await pool.reserve(), pool, context);
   }
 
   /** Raw postgres.js access, for the few statements Drizzle cannot express. */
   get sql(): postgres.ReservedSql {
     this.assertOpen();
+    this.begin();
     return this.connection;
   }
 
   /** Drizzle bound to this transaction. */
   get db(): Database {
     this.assertOpen();
+    this.begin();
     this.database ??= drizzle({
       client: preparedStatements(this.connection, this.pool),
       casing: 'snake_case',
@@ -66,7 +67,15 @@ export class RequestTransaction {
   }
 
   async applySettings(context: SessionContext): Promise<void> {
+    this.begin();
     await this.settingsQuery(context);
+  }
+
+  private begin(): void {
+    if (this.started) return;
+    this.started = Promise.all([this.connection`begin`, this.settingsQuery(this.context, GENERIC_PLANS)]);
+    // Observed at the end of the transaction; until then the statements queued behind it report the failure.
+    this.started.catch(() => undefined);
   }
 
   /**
@@ -81,8 +90,25 @@ export class RequestTransaction {
     });
   }
 
-  async commit(): Promise<void> {
+  /**
+   * Commits. Unless the caller knows nothing was written, the same flight also reads which access the
+   * transaction changed (migration 0015's `app.access_changed`: `user:<id>` / `tenant:<id>` keys), for the
+   * caller to forget once the COMMIT has succeeded.
+   */
+  async commit(options: { readOnly?: boolean } = {}): Promise<string[]> {
+    if (this.finished) return [];
+    const changes =
+      options.readOnly || !this.started
+        ? undefined
+        : this.connection.unsafe<{ changed: string | null }[]>(
+            "select current_setting('app.access_changed', true) as changed",
+            [],
+            { prepare: true },
+          );
+    changes?.catch(() => undefined); // a failure here fails the COMMIT behind it, which reports it
     await this.end('commit');
+    const [row] = (await changes) ?? [];
+    return row?.changed ? row.changed.split(',') : [];
   }
 
   async rollback(): Promise<void> {
@@ -92,6 +118,10 @@ export class RequestTransaction {
   private async end(statement: 'commit' | 'rollback'): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    if (!this.started) {
+      this.connection.release(); // nothing was sent: there is no transaction to end
+      return;
+    }
     try {
       await this.connection.unsafe(statement);
       // A COMMIT after a failed BEGIN or setting "succeeds" (there is no transaction): it must not report success.

@@ -17,7 +17,8 @@ import { RequestTransaction } from '../db/request-transaction.js';
 import { problem } from '../http/problem-details.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { type RequestContext, requestContext } from '../request-context/request-context.js';
-import { TenancyRepository } from './tenancy.repository.js';
+import { AccessCache, type AccessReadTicket } from './access-cache.js';
+import { type MemberAccess, TenancyRepository } from './tenancy.repository.js';
 import { TENANT_MODE, type TenantMode } from './tenant-mode.decorator.js';
 
 export const TENANT_HEADER = 'x-tenant-id';
@@ -27,7 +28,8 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /**
  * Which tenant, and may this user act in it. Opens the request transaction (all database work of the
  * request runs in it) with the user and the requested tenant set, then loads the membership, roles and
- * permissions inside it. 403 when the user has no active membership there — the same answer whether the
+ * permissions inside it — or takes them from the AccessCache, which forgets them as soon as they change.
+ * 403 when the user has no active membership there — the same answer whether the
  * tenant exists or not, so ids and slugs of other tenants cannot be probed. A platform operator with a
  * live support grant of the tenant gets read-only access, recorded in the tenant's activity log.
  */
@@ -38,6 +40,7 @@ export class TenantGuard implements CanActivate {
     private readonly tenancy: TenancyRepository,
     @Inject(DATABASE) private readonly database: DatabaseHandle,
     private readonly limits: RateLimiter,
+    private readonly access: AccessCache,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -49,17 +52,34 @@ export class TenantGuard implements CanActivate {
     if (!actor) throw new Error('TenantGuard runs after AuthGuard: no actor in the request context');
 
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
-    // Usually the request names the tenant by id (or the token does): then BEGIN, the settings, the session
-    // check and the membership lookup all travel in ONE round trip (postgres.js pipelines them on the request's
-    // connection), and the handler's first statement is the second. A slug or no tenant at all costs lookups.
     const knownTenantId = mode === 'none' ? undefined : tenantIdWithoutLookup(request, context);
+    // The common case: a member naming the tenant by id, whose session and membership this process has read
+    // recently (AccessCache: forgotten as soon as either changes). Then nothing is awaited here at all, and
+    // BEGIN, the settings and the handler's first statement travel in ONE round trip.
+    if (mode === 'member' && knownTenantId) {
+      const member = this.cachedAccess(knownTenantId, actor.userId, context.sessionId);
+      if (member) {
+        context.transaction = await RequestTransaction.open(this.database.sql, {
+          userId: actor.userId,
+          tenantId: knownTenantId,
+          roles: member.roles,
+          scopes: member.scopes,
+        });
+        return this.grantMember(context, knownTenantId, member);
+      }
+    }
+
+    // Otherwise BEGIN, the settings, the session check and the membership lookup travel in one round trip
+    // (postgres.js pipelines them on the request's connection) when the tenant is known by id; a slug or no
+    // tenant at all costs lookups. What was read is remembered unless it changed meanwhile (the ticket).
+    const ticket = this.access.beginRead();
     const transaction = await RequestTransaction.open(this.database.sql, {
       userId: actor.userId,
       tenantId: knownTenantId,
     });
     context.transaction = transaction;
     // A signed-out or timed-out session is refused without a round trip of its own.
-    const session = liveSession(transaction, context);
+    const session = this.liveSession(transaction, context, ticket);
 
     if (mode === 'none') {
       const [email] = await Promise.all([this.tenancy.findUserEmail(transaction, actor.userId), session]);
@@ -68,7 +88,7 @@ export class TenantGuard implements CanActivate {
     }
 
     let tenantId: string;
-    let member: Awaited<ReturnType<TenancyRepository['loadMemberAccess']>>;
+    let member: MemberAccess | undefined;
     let live: LiveSession | undefined;
     if (knownTenantId) {
       tenantId = knownTenantId;
@@ -83,16 +103,8 @@ export class TenantGuard implements CanActivate {
       throw noAccess('This sign-in is for another business’s client portal only.');
     }
     if (member?.status === 'active' && mode === 'member') {
-      actor.email = member.email;
-      context.tenant = {
-        tenantId,
-        roles: member.roles,
-        scopes: member.scopes,
-        permissions: new Set(member.permissions),
-      };
-      // Counted only once access is granted, so nobody can spend another business's allowance.
-      await this.limits.consume('tenant:api', tenantId);
-      return true;
+      this.access.rememberMember(ticket, tenantId, actor.userId, member);
+      return this.grantMember(context, tenantId, member);
     }
 
     const operator = member ? undefined : await this.tenancy.findOperator(transaction, tenantId, actor.userId);
@@ -117,6 +129,47 @@ export class TenantGuard implements CanActivate {
       return true;
     }
     throw noAccess();
+  }
+
+  /** The membership, when the cache knows both it and the session (if the token names one) to be live. */
+  private cachedAccess(tenantId: string, userId: string, sessionId: string | undefined): MemberAccess | undefined {
+    const member = this.access.member(tenantId, userId);
+    if (!member) return undefined;
+    if (!sessionId) return member;
+    const session = this.access.session(sessionId, userId);
+    if (!session) return undefined;
+    return session.portalTenantId && session.portalTenantId !== tenantId ? undefined : member;
+  }
+
+  private async grantMember(context: RequestContext, tenantId: string, member: MemberAccess): Promise<boolean> {
+    (context.actor as NonNullable<RequestContext['actor']>).email = member.email;
+    context.tenant = {
+      tenantId,
+      roles: member.roles,
+      scopes: member.scopes,
+      permissions: new Set(member.permissions),
+    };
+    // Counted only once access is granted, so nobody can spend another business's allowance.
+    await this.limits.consume('tenant:api', tenantId);
+    return true;
+  }
+
+  /** Resolves to the live session (undefined for a token without one); rejects with a 401 when it is not live. */
+  private async liveSession(
+    transaction: RequestTransaction,
+    context: RequestContext,
+    ticket: AccessReadTicket,
+  ): Promise<LiveSession | undefined> {
+    const { sessionId, actor } = context;
+    if (!sessionId || !actor) return undefined;
+    const session = await findLiveSession(transaction, sessionId, actor.userId);
+    if (!session) {
+      throw new UnauthorizedException(
+        problem(401, { detail: 'This session has ended (signed out, or timed out): sign in again.' }),
+      );
+    }
+    this.access.rememberSession(ticket, sessionId, { ...session, userId: actor.userId });
+    return session;
   }
 
   private async resolveTenantId(request: FastifyRequest, context: RequestContext): Promise<string> {
@@ -144,19 +197,6 @@ function tenantIdWithoutLookup(request: FastifyRequest, context: RequestContext)
   const named = typeof header === 'string' ? header.trim() : undefined;
   if (named) return UUID.test(named) ? named.toLowerCase() : undefined;
   return context.tokenTenantId;
-}
-
-/** Resolves to the live session (undefined for a token without one); rejects with a 401 when it is not live. */
-async function liveSession(transaction: RequestTransaction, context: RequestContext): Promise<LiveSession | undefined> {
-  const { sessionId, actor } = context;
-  if (!sessionId || !actor) return undefined;
-  const session = await findLiveSession(transaction, sessionId, actor.userId);
-  if (!session) {
-    throw new UnauthorizedException(
-      problem(401, { detail: 'This session has ended (signed out, or timed out): sign in again.' }),
-    );
-  }
-  return session;
 }
 
 function noAccess(detail = 'You do not have access to this business.'): ForbiddenException {
