@@ -25,10 +25,19 @@ export interface AccessTokenClaims {
 
 export class InvalidAccessTokenError extends Error {}
 
-/** Signs and verifies the API's access tokens (HS256 JWT, `jose`). */
+/** Verified tokens remembered at most (each well under 1 kB); past it the oldest is forgotten first. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * Signs and verifies the API's access tokens (HS256 JWT, `jose`). A client presents the same token on every
+ * request for up to 15 minutes, so a verified token is remembered (by its exact text) until it expires: the
+ * HMAC check through WebCrypto cost more than the rest of the guard chain (bench/README.md § crm-load). Only
+ * successes are kept; the same text always verifies the same way until `exp`, which a hit re-checks.
+ */
 @Injectable()
 export class AccessTokens {
   private readonly key: Uint8Array;
+  private readonly verified = new Map<string, { claims: Readonly<AccessTokenClaims>; expiresAt: number }>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.key = new TextEncoder().encode(config.AUTH_JWT_SECRET ?? DEV_AUTH_JWT_SECRET);
@@ -46,7 +55,17 @@ export class AccessTokens {
       .sign(this.key);
   }
 
-  async verify(token: string): Promise<AccessTokenClaims> {
+  async verify(token: string): Promise<Readonly<AccessTokenClaims>> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.claims;
+    if (known) this.verified.delete(token);
+    const { claims, expiresAt } = await this.verifySignature(token);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { claims, expiresAt });
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<{ claims: AccessTokenClaims; expiresAt: number }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -63,12 +82,15 @@ export class AccessTokens {
       if (payload.sid !== undefined && (typeof payload.sid !== 'string' || !uuid.test(payload.sid))) {
         throw new InvalidAccessTokenError('the token names an invalid session');
       }
-      return {
+      const claims: AccessTokenClaims = {
         sub: payload.sub,
         sid: payload.sid as string | undefined,
         tid: payload.tid as string | undefined,
         mfa: payload.mfa === 'pending' ? 'pending' : undefined,
       };
+      // jwtVerify required both; the token is also refused once older than the maximum age, whatever its exp.
+      const expiresAt = Math.min(payload.exp as number, (payload.iat as number) + ACCESS_TOKEN_MAX_SECONDS) * 1000;
+      return { claims: Object.freeze(claims), expiresAt };
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new InvalidAccessTokenError('the access token has expired');
