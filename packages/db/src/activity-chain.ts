@@ -153,10 +153,14 @@ export async function appendActivity(
   if (!first) return [];
   const tenantId = first.tenantId.toLowerCase();
   const prepared = entries.map((entry) => prepareEntry(entry, tenantId));
-  // Outside the lock: only the inet normalization needs a round trip, and it does not depend on the head.
-  await normalizeIps(tx, prepared);
-
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('activity_log:' || ${tenantId}::uuid, 0))`);
+  // The inet normalization does not depend on the chain: it travels with the lock (postgres.js pipelines statements
+  // on one connection). The head is read by a statement of its own, sent once the lock is held — under READ
+  // COMMITTED a statement sees what was committed when it started, so a read queued before the lock was granted
+  // could miss the entry of the writer it waited for.
+  await Promise.all([
+    normalizeIps(tx, prepared),
+    tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('activity_log:' || ${tenantId}::uuid, 0))`),
+  ]);
   let { seq, hash } = await readChainHead(tx, tenantId);
   const rows = prepared.map((entry) => {
     seq += 1;
