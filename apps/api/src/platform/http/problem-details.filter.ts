@@ -17,7 +17,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toProblem(exception, request);
-    if (body.status >= 500) {
+    if (body.status >= 500 && clientWentAway(request)) {
+      // The client hung up mid-request (a page navigated away): onRequestAbort rolled the transaction back under
+      // the handler, which then failed. Nobody is waiting for this answer, and nothing is wrong with the server.
+      this.logger.log({ requestId: body.requestId, reason: String(exception) }, 'request abandoned by its client');
+    } else if (body.status >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     }
     // RFC 9110 §11.6.1: a 401 names the scheme the client should use.
@@ -54,4 +58,8 @@ function detailOf(response: string | object, exception: HttpException): string {
   if (typeof message === 'string') return message;
   if (Array.isArray(message)) return message.join('; ');
   return exception.message;
+}
+
+function clientWentAway(request: FastifyRequest): boolean {
+  return request.raw.destroyed || request.raw.socket?.destroyed === true;
 }
