@@ -24,7 +24,8 @@ What it does, in one process run:
      logging silent, RUN_WORKERS=false, the per-tenant rate limit raised), rotating X-Tenant-ID over the tenants,
      autocannon at each --connections for --duration s after a --warmup s warm-up:
        floor        raw Fastify + pg, one round trip (bench/lib/floor-server.mjs), on its own 1M-row table
-       rls          GET /api/v1/contacts?limit=20; ?q=<name fragment>; ?q=<phone digits>  (app role: RLS applies)
+       rls          GET /api/v1/contacts?limit=20; ?q=<name fragment>; ?q=<phone digits>  (app role: RLS applies);
+                    then GET /api/healthz (no token, no database): what Nest's chain alone answers here
        bypass       the same list with the API connected as the owner, a superuser (RLS does not apply)
        round-trips  the API's database traffic through a counting TCP proxy: flights per request, and which
                     statements each carried, before and after the HTTP response arrived

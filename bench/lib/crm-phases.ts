@@ -139,6 +139,15 @@ export async function runPhases(settings: PhaseSettings, report: CrmLoadReport, 
     }
   }
 
+  // 3. What Nest's chain alone answers on this machine — the API's health check: no token, no database, a
+  //    constant body — to read the list / floor ratio against (once, not a target).
+  if (rlsApi) {
+    const load: LoadTarget = { baseUrl: rlsApi.api.baseUrl, request: () => ({ path: '/api/healthz', headers: {} }) };
+    await expectOk(load.baseUrl, load.request(0));
+    const series: Series = { name: FRAMEWORK, target: 'ontrack', rls: false, load };
+    for (const connections of settings.connections) await run(series, connections, 1);
+  }
+
   for (const stop of stops) await stop();
 
   if (data && workload && only.has('round-trips')) report.roundTrips = await roundTrips(data, workload);
@@ -194,3 +203,4 @@ export async function runPhases(settings: PhaseSettings, report: CrmLoadReport, 
 export const FLOOR = 'floor (Fastify + pg, 1 round trip)';
 export const LIST = 'contacts list';
 export const BYPASS = 'contacts list, RLS bypassed';
+export const FRAMEWORK = 'API health check (no token, no database)';
