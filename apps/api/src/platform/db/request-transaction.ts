@@ -72,7 +72,7 @@ export class RequestTransaction {
   }
 
   private begin(): void {
-    if (this.started) return;
+    if (this.started !== undefined) return;
     this.started = Promise.all([this.connection`begin`, this.settingsQuery(this.context, GENERIC_PLANS)]);
     // Observed at the end of the transaction; until then the statements queued behind it report the failure.
     this.started.catch(() => undefined);
@@ -118,7 +118,7 @@ export class RequestTransaction {
   private async end(statement: 'commit' | 'rollback'): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    if (!this.started) {
+    if (this.started === undefined) {
       this.connection.release(); // nothing was sent: there is no transaction to end
       return;
     }
