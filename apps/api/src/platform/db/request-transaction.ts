@@ -98,7 +98,7 @@ export class RequestTransaction {
   async commit(options: { readOnly?: boolean } = {}): Promise<string[]> {
     if (this.finished) return [];
     const changes =
-      options.readOnly || !this.started
+      options.readOnly || this.started === undefined
         ? undefined
         : this.connection.unsafe<{ changed: string | null }[]>(
             "select current_setting('app.access_changed', true) as changed",
