@@ -40,6 +40,17 @@ function harness(settings: { ttlMs?: number; maxEntries?: number } = {}) {
   return { cache, listener };
 }
 
+/** USER's membership of both tenants, then one of USER's sessions (live for a minute). */
+function rememberBothTenantsAndSession(cache: AccessCache): void {
+  cache.rememberMember(cache.beginRead(), TENANT, USER, active);
+  cache.rememberMember(cache.beginRead(), OTHER_TENANT, USER, active);
+  cache.rememberSession(cache.beginRead(), SESSION, {
+    userId: USER,
+    portalTenantId: null,
+    expiresAt: Date.now() + 60_000,
+  });
+}
+
 describe('AccessCache', () => {
   beforeEach(() => vi.useFakeTimers({ now: new Date('2026-11-24T12:00:00Z'), toFake: ['Date'] }));
   afterEach(() => vi.useRealTimers());
@@ -81,15 +92,7 @@ describe('AccessCache', () => {
   it('forgets a tenant’s memberships, or a user’s memberships and sessions, as announced', () => {
     const { cache, listener } = harness();
     listener.established?.();
-    const remember = () => {
-      cache.rememberMember(cache.beginRead(), TENANT, USER, active);
-      cache.rememberMember(cache.beginRead(), OTHER_TENANT, USER, active);
-      cache.rememberSession(cache.beginRead(), SESSION, {
-        userId: USER,
-        portalTenantId: null,
-        expiresAt: Date.now() + 60_000,
-      });
-    };
+    const remember = () => rememberBothTenantsAndSession(cache);
     remember();
     listener.notify?.(`tenant:${TENANT}`);
     expect(cache.member(TENANT, USER)).toBeUndefined();
@@ -126,13 +129,7 @@ describe('AccessCache', () => {
   it('starts over when full rather than growing without bound', () => {
     const { cache, listener } = harness({ maxEntries: 2 });
     listener.established?.();
-    cache.rememberMember(cache.beginRead(), TENANT, USER, active);
-    cache.rememberMember(cache.beginRead(), OTHER_TENANT, USER, active);
-    cache.rememberSession(cache.beginRead(), SESSION, {
-      userId: USER,
-      portalTenantId: null,
-      expiresAt: Date.now() + 1_000,
-    });
+    rememberBothTenantsAndSession(cache); // the session is the third entry
     expect(cache.member(TENANT, USER)).toBeUndefined();
     expect(cache.session(SESSION, USER)).toBeDefined();
   });
