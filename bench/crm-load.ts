@@ -42,8 +42,9 @@ Options:
   --contacts <n>          contacts per tenant, default 10000
   --connections <list>    default 50,500
   --duration <s>          per measured run, default 15
-  --rounds <n>            repeat the compared runs (floor, list, list with RLS bypassed) n times, interleaved;
-                          ratios use the medians. Default 1; use 3 or more on a machine that others share
+  --rounds <n>            repeat the compared runs (floor, list, list with RLS bypassed) n times, interleaved,
+                          and the mix n times; ratios and the mix's p95 use the medians. Default 1; use 3 or
+                          more on a machine that others share
   --warmup <s>            before each measured run, default 3
   --mix-users <n>         default 500
   --mix-seconds <s>       default 60

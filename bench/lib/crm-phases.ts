@@ -152,24 +152,29 @@ export async function runPhases(settings: PhaseSettings, report: CrmLoadReport, 
 
   if (data && workload && only.has('round-trips')) report.roundTrips = await roundTrips(data, workload);
   if (data && workload && only.has('mix')) {
-    log(
-      `mix: ${settings.mixUsers} users, 1–5 s think time, ${settings.mixSeconds} s (searches: ${settings.mixSearches})`,
-    );
-    const { api, token } = await freshApi(appRoleUrl(data.url, DEV_APP_PASSWORD));
     const phoneQueries = new Map<string, string[]>();
     for (const [tenant, q] of workload.phoneQueries) phoneQueries.set(tenant, [...(phoneQueries.get(tenant) ?? []), q]);
-    report.mix = await runMix({
-      baseUrl: api.baseUrl,
-      token,
-      tenantIds: tenants,
-      contactIds: workload.contactIds,
-      phoneQueries,
-      nameQueries,
-      searches: settings.mixSearches,
-      users: settings.mixUsers,
-      seconds: settings.mixSeconds,
-    });
-    await api.stop();
+    // Repeated with --rounds, each against a fresh API: on a machine whose speed drifts, one run says little.
+    for (let round = 1; round <= settings.rounds; round++) {
+      log(
+        `mix: ${settings.mixUsers} users, 1–5 s think time, ${settings.mixSeconds} s (searches: ${settings.mixSearches})` +
+          (settings.rounds > 1 ? ` (round ${round})` : ''),
+      );
+      const { api, token } = await freshApi(appRoleUrl(data.url, DEV_APP_PASSWORD));
+      const result = await runMix({
+        baseUrl: api.baseUrl,
+        token,
+        tenantIds: tenants,
+        contactIds: workload.contactIds,
+        phoneQueries,
+        nameQueries,
+        searches: settings.mixSearches,
+        users: settings.mixUsers,
+        seconds: settings.mixSeconds,
+      });
+      report.mixes = [...(report.mixes ?? []), { round, ...result }];
+      await api.stop();
+    }
   }
 
   async function roundTrips(database: CrmDatabase, sample: Workload) {
