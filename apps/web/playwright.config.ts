@@ -16,6 +16,10 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
+  // A flow signs in by emailed link (often twice), runs axe and waits for the API, Next and PostgreSQL, all
+  // sharing two cores with the browser: 15–31 s per flow, and the same suite ran 40–50 % slower from one run to
+  // the next on the same machine. Playwright's 30 s default left no margin; longer flows set their own.
+  timeout: 60_000,
   // Traces and screenshots of failures; scripts/test.mjs puts them beside its report.
   outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? 'test-results',
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? 'test-results/results.json' }]],
