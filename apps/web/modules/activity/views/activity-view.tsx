@@ -3,7 +3,7 @@
 import { Button } from '@ontrack/ui/button';
 import { EmptyState } from '@ontrack/ui/empty-state';
 import { Skeleton } from '@ontrack/ui/skeleton';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef } from 'react';
 import { useFormatters } from '../../../i18n/regional-settings-provider';
@@ -11,18 +11,11 @@ import { FormAlert } from '../../auth/components/form-alert';
 import type { ProblemView } from '../../auth/problem';
 import { useProblemDetail } from '../../auth/use-problem-detail';
 import { problemOf } from '../../data/api-client';
+import { useUrlFilters } from '../../data/use-url-filters';
 import { RequirePermission } from '../../shell/components/require-permission';
 import { useShell } from '../../shell/shell-context';
 import { type ActivityFeedEntry, useActivityFeed, useMembers } from '../activity-api';
-import {
-  type ActivityFilters,
-  dayIn,
-  filtersToSearch,
-  hasFilters,
-  parseFilters,
-  periodIsInverted,
-  toFeedQuery,
-} from '../activity-filters';
+import { dayIn, filtersToSearch, hasFilters, parseFilters, periodIsInverted, toFeedQuery } from '../activity-filters';
 import { ActivityEntryItem, useActorName } from '../components/activity-entry';
 import { ActivityFiltersForm } from '../components/activity-filters-form';
 import { describeActor, describeEntry } from '../describe-entry';
@@ -59,7 +52,6 @@ function ActivityFeed() {
   const problemDetail = useProblemDetail();
   const formatters = useFormatters();
   const timeZone = useTimeZone() ?? 'UTC';
-  const pathname = usePathname();
   const searchParams = useSearchParams();
   const shell = useShell();
   const actorName = useActorName();
@@ -83,21 +75,7 @@ function ActivityFeed() {
   const yesterday = dayIn(new Date(Date.now() - 86_400_000), timeZone);
   const filtered = hasFilters(filters);
 
-  // Two changes in quick succession (two dates typed one after the other) must not lose the first: each
-  // builds on the last filters asked for, not on the address bar of the last render.
-  const latest = useRef(filters);
-  useEffect(() => {
-    latest.current = filters;
-  }, [filters]);
-
-  function updateFilters(update: (current: ActivityFilters) => ActivityFilters) {
-    const next = update(latest.current);
-    latest.current = next;
-    const search = filtersToSearch(next);
-    // The History API updates useSearchParams without a server round trip (Next.js syncs it). Replace, not
-    // push: each pick of a filter is not a page to go back to; the address stays shareable all the same.
-    window.history.replaceState(null, '', search ? `${pathname}?${search}` : pathname);
-  }
+  const updateFilters = useUrlFilters(filters, filtersToSearch);
 
   // After "Load more" the button may be gone (nothing more to load): focus moves to the first entry it
   // brought, once that entry is on the page.

@@ -7,25 +7,19 @@ import { EmptyState } from '@ontrack/ui/empty-state';
 import { PlusIcon } from '@ontrack/ui/icons';
 import { toast } from '@ontrack/ui/toast-store';
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef } from 'react';
 import { problemOf } from '../../data/api-client';
 import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
+import { useUrlFilters } from '../../data/use-url-filters';
 import { RequirePermission } from '../../shell/components/require-permission';
 import { useShell } from '../../shell/shell-context';
 import { ContactFiltersForm } from '../components/contact-filters-form';
 import { ContactListItems } from '../components/contact-list-items';
 import { ExportButton } from '../components/export-button';
 import { ImportDialog, NewContactDialog, preload, useLazyDialog } from '../components/lazy-dialogs';
-import {
-  type ContactFilters,
-  clearedFilters,
-  filtersToSearch,
-  hasFilters,
-  parseFilters,
-  toListQuery,
-} from '../contact-filters';
+import { clearedFilters, filtersToSearch, hasFilters, parseFilters, toListQuery } from '../contact-filters';
 import { useContactList, useRestoreContact } from '../contacts-api';
 
 /** The business's contacts (`contacts:read`): search, filters, the trash, import and export. */
@@ -40,7 +34,6 @@ export function ContactListView() {
 
 function ContactList() {
   const t = useTranslations('contacts');
-  const pathname = usePathname();
   const searchParams = useSearchParams();
   const shell = useShell();
   const permissions = shell.status === 'ready' ? shell.permissions : new Set<string>();
@@ -58,19 +51,7 @@ function ContactList() {
   const contacts = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const filtered = hasFilters(filters);
 
-  // Two changes in quick succession must not lose the first: each builds on the last filters asked for.
-  const latest = useRef(filters);
-  useEffect(() => {
-    latest.current = filters;
-  }, [filters]);
-
-  function updateFilters(update: (current: ContactFilters) => ContactFilters) {
-    const next = update(latest.current);
-    latest.current = next;
-    const search = filtersToSearch(next);
-    // Replace, not push: each keystroke of a search is not a page to go back to (Next syncs useSearchParams).
-    window.history.replaceState(null, '', search ? `${pathname}?${search}` : pathname);
-  }
+  const updateFilters = useUrlFilters(filters, filtersToSearch);
 
   // After "Load more", focus moves to the first contact it brought (the button may be gone).
   const focusIndex = useRef<number | undefined>(undefined);
