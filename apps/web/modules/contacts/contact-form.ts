@@ -29,6 +29,24 @@ export interface ContactDraft {
 
 export type ContactField = keyof ContactDraft;
 
+/**
+ * Every field of the form, in its order: fields are checked and focused in it (the first with an error takes
+ * focus on submit), and the timeline names a changed field by it.
+ */
+export const CONTACT_FIELD_ORDER: readonly ContactField[] = [
+  'kind',
+  'displayName',
+  'companyName',
+  'email',
+  'phone',
+  'emails',
+  'phones',
+  'tags',
+  'preferredChannel',
+  'locale',
+  'notes',
+];
+
 /** The keys of `contacts.form.errors` a client check can give. */
 export type DraftErrorKey =
   | 'nameRequired'

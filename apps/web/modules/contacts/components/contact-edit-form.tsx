@@ -8,9 +8,9 @@ import { FormAlert } from '../../auth/components/form-alert';
 import { problemOf } from '../../data/api-client';
 import { ProblemAlert } from '../../data/components/problem-alert';
 import { isStale } from '../../data/problem-fields';
-import { checkDraft, draftOf, fieldErrorsByFormField, updatePatch } from '../contact-form';
+import { CONTACT_FIELD_ORDER, checkDraft, draftOf, fieldErrorsByFormField, updatePatch } from '../contact-form';
 import { useUpdateContact } from '../contact-write-api';
-import { CONTACT_FIELD_ORDER, ContactFields, contactFieldId } from './contact-fields';
+import { ContactFields, contactFieldId } from './contact-fields';
 
 const ID_PREFIX = 'edit-contact';
 

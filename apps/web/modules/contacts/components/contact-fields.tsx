@@ -9,21 +9,6 @@ import { useTranslations } from 'next-intl';
 import type { Dispatch, SetStateAction } from 'react';
 import { CHANNELS, CONTACT_LOCALES, type ContactDraft, type ContactField } from '../contact-form';
 
-/** The order fields are checked and focused in: the first one with an error takes focus on submit. */
-export const CONTACT_FIELD_ORDER: readonly ContactField[] = [
-  'kind',
-  'displayName',
-  'companyName',
-  'email',
-  'phone',
-  'emails',
-  'phones',
-  'tags',
-  'preferredChannel',
-  'locale',
-  'notes',
-];
-
 /** The element id of a field, so a submit with errors can move focus to the first of them. */
 export const contactFieldId = (prefix: string, field: ContactField) => `${prefix}-${field}`;
 

@@ -9,7 +9,7 @@ import { ActivityEntryItem, useActorName, useSummaryText } from '../../activity/
 import { describeActor } from '../../activity/describe-entry';
 import { LoadingRows, ProblemAlert } from '../../data/components/problem-alert';
 import { useShell } from '../../shell/shell-context';
-import type { ContactField } from '../contact-form';
+import { CONTACT_FIELD_ORDER, type ContactField } from '../contact-form';
 import { useContactTimeline, useTimelineMembers } from '../contact-sections-api';
 
 /** The calendar day of an instant on the business's clock, YYYY-MM-DD (en-CA writes dates that way). */
@@ -18,20 +18,6 @@ function dayIn(instant: string, timeZone: string): string {
     new Date(instant),
   );
 }
-
-const CONTACT_FIELDS: readonly ContactField[] = [
-  'kind',
-  'displayName',
-  'companyName',
-  'email',
-  'phone',
-  'emails',
-  'phones',
-  'tags',
-  'preferredChannel',
-  'locale',
-  'notes',
-];
 
 type TimelineAction = 'create' | 'update' | 'delete' | 'restore' | 'smsOptIn' | 'smsOptOut' | 'message';
 const ACTIONS: Record<string, TimelineAction> = {
@@ -82,7 +68,7 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
   if (!canRead) return null;
 
   const fieldLabel = (field: string) =>
-    (CONTACT_FIELDS as readonly string[]).includes(field)
+    (CONTACT_FIELD_ORDER as readonly string[]).includes(field)
       ? tForm(field as ContactField).toLowerCase()
       : text.fieldLabel(field).toLowerCase();
 

@@ -17,9 +17,9 @@ import { type FormEvent, useState } from 'react';
 import { problemOf } from '../../data/api-client';
 import { ProblemAlert } from '../../data/components/problem-alert';
 import { newIdempotencyKey } from '../../data/problem-fields';
-import { checkDraft, createBody, emptyDraft, fieldErrorsByFormField } from '../contact-form';
+import { CONTACT_FIELD_ORDER, checkDraft, createBody, emptyDraft, fieldErrorsByFormField } from '../contact-form';
 import { useCreateContact } from '../contact-write-api';
-import { CONTACT_FIELD_ORDER, ContactFields, contactFieldId } from './contact-fields';
+import { ContactFields, contactFieldId } from './contact-fields';
 
 const ID_PREFIX = 'new-contact';
 
