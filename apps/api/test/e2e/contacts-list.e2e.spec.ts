@@ -210,6 +210,30 @@ describe('filters, sorts and pages', () => {
     expect(trash.map((item) => item.displayName)).toEqual(['Binned Second', 'Binned First']);
   });
 
+  // The list decodes its rows by hand (ContactsRepository.list); GET by id goes through Drizzle's decoding.
+  it('lists every field of a contact exactly as GET /contacts/{id} shows it, in the trash too', async () => {
+    const binned = await createContact(call, {
+      displayName: 'Binned Full',
+      companyName: 'Binned Co',
+      email: 'binned@example.com',
+      phone: '+15125550288',
+      phones: ['+15125550289'],
+      tags: ['binned'],
+      notes: 'gate code 4411',
+      locale: 'es',
+    });
+    expect((await call('DELETE', `/contacts/${binned.id}`)).status).toBe(204);
+    const listed = [
+      ...(await call<Page>('GET', '/contacts?limit=100')).body.items,
+      ...(await call<Page>('GET', '/contacts?deleted=only&limit=100')).body.items,
+    ];
+    for (const id of [ids.smith, ids.garcia, ids.dental, ids.organic, binned.id]) {
+      const item = listed.find((contact) => contact.id === id);
+      expect(item).toEqual((await call<ContactView>('GET', `/contacts/${id}`)).body);
+    }
+    expect(listed.find((contact) => contact.id === binned.id)?.deletedAt).toEqual(expect.any(String));
+  });
+
   it('reads a page in one statement, whatever its size', async () => {
     const { sql } = api.app.get<DatabaseHandle>(DATABASE);
     const statements: string[] = [];

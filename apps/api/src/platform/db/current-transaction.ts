@@ -1,4 +1,5 @@
 import type { Database } from '@ontrack/db/client';
+import type { SQL } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { requestContext } from '../request-context/request-context.js';
 import type { RequestTransaction } from './request-transaction.js';
@@ -15,3 +16,5 @@ export function currentTransaction(): RequestTransaction {
 
 export const currentDb = (): Database => currentTransaction().db;
 export const currentSql = (): postgres.ReservedSql => currentTransaction().sql;
+/** Undecoded rows of a statement on the request's transaction (RequestTransaction.rows). */
+export const currentRows = <Row>(statement: SQL): Promise<Row[]> => currentTransaction().rows<Row>(statement);

@@ -5,7 +5,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 
-const dialect = new PgDialect();
+const dialect = new PgDialect({ casing: 'snake_case' });
 
 /**
  * Plans of the request's prepared statements are reused (transaction-local, so jobs and scripts keep the
@@ -60,6 +60,19 @@ export class RequestTransaction {
       casing: 'snake_case',
     }) as unknown as Database;
     return this.database;
+  }
+
+  /**
+   * Runs a statement built with Drizzle's `sql` and returns postgres.js's rows as they come (alias → value),
+   * without Drizzle's decoding: for a hot read whose repository decodes its rows itself (see
+   * ContactsRepository.list). postgres.js parses integers and arrays; timestamps stay text (the parsers
+   * Drizzle's client installs), or Date if no Drizzle client was made yet.
+   */
+  rows<Row>(statement: SQL): Promise<Row[]> {
+    const { sql: text, params } = dialect.sqlToQuery(statement);
+    return this.sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as Promise<
+      unknown[]
+    > as Promise<Row[]>;
   }
 
   get isOpen(): boolean {
