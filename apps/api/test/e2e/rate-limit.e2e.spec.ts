@@ -135,3 +135,68 @@ describe('RateLimiter on Redis', () => {
     await expect(limiter.consume('refresh:session', 'session-1')).resolves.toBeUndefined();
   });
 });
+
+describe('the per-tenant API ceiling, leased from Redis (RateLimitPolicy.leased)', () => {
+  const prefix = `ontrack-test:${randomUUID()}`;
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  /** A process's limiter; 1,000 points a minute: leases of 10. */
+  const processLimiter = (points = 1000) =>
+    new RateLimiter(
+      loadConfig({
+        NODE_ENV: 'test',
+        APP_DATABASE_URL: 'postgres://app@127.0.0.1:5432/unused',
+        REDIS_URL,
+        RATE_LIMIT_PREFIX: prefix,
+        RATE_LIMITS: JSON.stringify({ 'tenant:api': { points, duration: 60 } }),
+      }),
+      redis,
+    );
+  const counted = async (limiter: RateLimiter, tenant: string) =>
+    Number(await redis.get(limiter.storageKey('tenant:api', tenant)));
+
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('takes points from Redis a lease at a time, and each process leases its own', async () => {
+    const [first, second] = [processLimiter(), processLimiter()];
+    for (let request = 0; request < 25; request++) await first.consume('tenant:api', 'tenant-a');
+    expect(await counted(first, 'tenant-a')).toBe(30); // three leases of 10, five points still in hand
+    await second.consume('tenant:api', 'tenant-a');
+    expect(await counted(first, 'tenant-a')).toBe(40);
+    for (let request = 0; request < 5; request++) await first.consume('tenant:api', 'tenant-a');
+    expect(await counted(first, 'tenant-a')).toBe(40);
+  });
+
+  it('shares one lease call between concurrent requests', async () => {
+    const limiter = processLimiter();
+    await Promise.all(Array.from({ length: 50 }, () => limiter.consume('tenant:api', 'tenant-b')));
+    expect(await counted(limiter, 'tenant-b')).toBe(50);
+  });
+
+  it('never grants more than the window’s points across processes, then refuses with a 429 and the wait', async () => {
+    const processes = [processLimiter(300), processLimiter(300)]; // leases of 3
+    let granted = 0;
+    let refusal: unknown;
+    for (let request = 0; request < 400 && !refusal; request++) {
+      const limiter = processes[request % 2] as RateLimiter;
+      refusal = await limiter.consume('tenant:api', 'tenant-c').then(
+        () => void granted++,
+        (error: unknown) => error,
+      );
+    }
+    expect(refusal).toBeInstanceOf(TooManyRequestsException);
+    expect((refusal as TooManyRequestsException).retryAfterSeconds).toBeGreaterThan(50);
+    expect(granted).toBeLessThanOrEqual(300);
+    // At most one lease per process is lost at the end of the window.
+    expect(granted).toBeGreaterThanOrEqual(300 - 2 * 3);
+  });
+
+  it('counts exactly when a window has fewer than 200 points (a lease of one)', async () => {
+    const limiter = processLimiter(150);
+    for (let request = 0; request < 7; request++) await limiter.consume('tenant:api', 'tenant-d');
+    expect(await counted(limiter, 'tenant-d')).toBe(7);
+  });
+});

@@ -34,6 +34,14 @@ export interface RateLimitPolicy extends RateLimitWindow {
    * then only until the ceiling's window ends.
    */
   ceiling?: RateLimitWindow;
+  /**
+   * Leased counting, for a policy every request goes through (the per-tenant API ceiling). With Redis, each
+   * process takes 1 % of the window's points (at least 1) from the shared counter at a time and spends them
+   * from memory: one Redis call per lease instead of one per request. Never more than `points` are granted in a
+   * window; points a process leased but did not spend before the window ends are lost, so a busy key may be
+   * refused up to one lease per process early. With fewer than 200 points a lease is one point: exact counting.
+   */
+  leased?: boolean;
 }
 
 const MINUTE = 60;
@@ -57,7 +65,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitPolicyName, RateLimit
   'refresh:session': { points: 20, duration: 5 * MINUTE, blockDuration: 0 },
   'refresh:ip': { points: 600, duration: 15 * MINUTE, blockDuration: 0 },
   // Every tenant-scoped request, per tenant: a ceiling against runaway integrations, far above human use.
-  'tenant:api': { points: 6000, duration: MINUTE, blockDuration: 0 },
+  'tenant:api': { points: 6000, duration: MINUTE, blockDuration: 0, leased: true },
   // The public request form (/r/{slug}), per client IP: a person sends one or two, a household a few more.
   'public-request:ip': { points: 10, duration: HOUR, blockDuration: 0 },
   // …and per business across all IPs, so a bot spreading over many addresses cannot bury one office in leads.
@@ -135,6 +143,7 @@ export function resolvePolicies(
       duration: override.duration ?? base.duration,
       blockDuration: override.blockDuration ?? base.blockDuration,
       ceiling: override.ceiling ?? base.ceiling,
+      ...(base.leased && { leased: true }),
     };
     return [name, policy] as const;
   });

@@ -19,6 +19,8 @@ export type { RateLimitPolicyName } from './rate-limit.policies.js';
 
 interface PolicyLimiters {
   policy: RateLimitPolicy;
+  /** Points per lease (policy.leased, with Redis); undefined: every action is counted in the store. */
+  leaseSize?: number;
   /** Per key, or per (key, IP) pair when the policy has a ceiling. */
   main: RateLimiterAbstract;
   /** Per key across all IPs. */
@@ -29,6 +31,23 @@ export interface ConsumeOptions {
   /** The client's IP for per-(account, IP) policies; default: the current request's (X-Forwarded-For aware). */
   ip?: string;
 }
+
+/** Points of a key this process leased from the shared counter and has not spent yet, until its window ends. */
+interface Lease {
+  /** The hashed key the shared counter is stored under. */
+  storageKey: string;
+  left: number;
+  /** Epoch ms at which the window (and so the lease) ends. */
+  until: number;
+  /** The lease call in flight, which concurrent requests wait for; resolves false when it was refused. */
+  renewal?: Promise<boolean>;
+}
+
+/** Keys whose lease this process keeps at most (one per active tenant is typical). */
+const MAX_LEASES = 10_000;
+
+/** A lease's key in this process: the policy and the key, compared case-insensitively like the stored hash. */
+const leaseId = (name: RateLimitPolicyName, key: string): string => `${name}\0${key.trim().toLowerCase()}`;
 
 /**
  * Fixed-window counters per policy and key: in Redis when REDIS_URL is set (shared by every API process),
@@ -41,6 +60,8 @@ export class RateLimiter {
   private readonly limiters: ReadonlyMap<RateLimitPolicyName, PolicyLimiters>;
   private readonly prefix: string;
   private connecting?: Promise<void>;
+  /** This process's leases (see RateLimitPolicy.leased), by storage key. */
+  private readonly leases = new Map<string, Lease>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -53,6 +74,7 @@ export class RateLimiter {
         const policy = policies[name];
         const limiters: PolicyLimiters = {
           policy,
+          leaseSize: policy.leased && redis ? Math.max(1, Math.floor(policy.points / 100)) : undefined,
           main: this.createLimiter(`${this.prefix}:${name}`, policy, policy.blockDuration),
           ceiling: policy.ceiling
             ? this.createLimiter(`${this.prefix}:${name}:ceiling`, policy.ceiling, policy.blockDuration)
@@ -74,7 +96,8 @@ export class RateLimiter {
    * tenant id). Keys are compared case-insensitively, so `Ann@Example.com` and `ann@example.com` share a count.
    */
   async consume(name: RateLimitPolicyName, key: string, options: ConsumeOptions = {}): Promise<void> {
-    const { main, ceiling } = this.limitersOf(name);
+    const { main, ceiling, leaseSize } = this.limitersOf(name);
+    if (leaseSize !== undefined && !ceiling) return this.takeLeased(this.leaseOf(name, key), main, leaseSize);
     await this.connectOnce();
     const ip = options.ip ?? maybeRequestContext()?.ip ?? 'unknown';
     // The pair first: an attacker stopped by their own pair no longer eats into the account's ceiling.
@@ -91,6 +114,7 @@ export class RateLimiter {
     const { main, ceiling } = this.limitersOf(name);
     await this.connectOnce();
     const ip = options.ip ?? maybeRequestContext()?.ip ?? 'unknown';
+    this.leases.delete(leaseId(name, key));
     await main.delete(ceiling ? this.hash(key, ip) : this.hash(key));
     if (ceiling) await ceiling.delete(this.hash(key));
   }
@@ -106,6 +130,53 @@ export class RateLimiter {
       await limiter.consume(key);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) throw tooManyRequests(rejection.msBeforeNext);
+      throw rejection;
+    }
+  }
+
+  /**
+   * One point from this process's lease of the key, taking a new lease of `size` points when it is spent or its
+   * window ended. Concurrent requests share one lease call. A refused lease (fewer than `size` points left in the
+   * window) counts the request alone, which the store then refuses with the usual 429 and wait.
+   */
+  private async takeLeased(lease: Lease, limiter: RateLimiterAbstract, size: number): Promise<void> {
+    for (;;) {
+      if (lease.left > 0 && lease.until > Date.now()) {
+        lease.left -= 1;
+        return;
+      }
+      lease.renewal ??= this.renew(lease, limiter, size).finally(() => {
+        lease.renewal = undefined;
+      });
+      if (!(await lease.renewal)) return this.take(limiter, lease.storageKey);
+    }
+  }
+
+  /** The key's lease (kept by the key as given, so the request path computes no hash). */
+  private leaseOf(name: RateLimitPolicyName, key: string): Lease {
+    const id = leaseId(name, key);
+    const held = this.leases.get(id);
+    if (held) return held;
+    if (this.leases.size >= MAX_LEASES) {
+      const now = Date.now();
+      for (const [other, lease] of this.leases) if (lease.until <= now && !lease.renewal) this.leases.delete(other);
+      // Still full of live leases: forget them all (their unspent points are lost, never granted twice).
+      if (this.leases.size >= MAX_LEASES) this.leases.clear();
+    }
+    const lease: Lease = { storageKey: this.hash(key), left: 0, until: 0 };
+    this.leases.set(id, lease);
+    return lease;
+  }
+
+  private async renew(lease: Lease, limiter: RateLimiterAbstract, size: number): Promise<boolean> {
+    await this.connectOnce();
+    try {
+      const granted = await limiter.consume(lease.storageKey, size);
+      lease.left = size;
+      lease.until = Date.now() + granted.msBeforeNext;
+      return true;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return false;
       throw rejection;
     }
   }
