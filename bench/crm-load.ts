@@ -25,7 +25,8 @@ What it does, in one process run:
      autocannon at each --connections for --duration s after a --warmup s warm-up:
        floor        raw Fastify + pg, one round trip (bench/lib/floor-server.mjs), on its own 1M-row table
        rls          GET /api/v1/contacts?limit=20; ?q=<name fragment>; ?q=<phone digits>  (app role: RLS applies);
-                    then GET /api/healthz (no token, no database): what Nest's chain alone answers here
+                    GET /api/v1/me/access beside the list (token, tenant guard, rate limit, serializer, no
+                    SQL): the list's ceiling in this API; then GET /api/healthz (no token, no database)
        bypass       the same list with the API connected as the owner, a superuser (RLS does not apply)
        round-trips  the API's database traffic through a counting TCP proxy: flights per request, and which
                     statements each carried, before and after the HTTP response arrived

@@ -113,6 +113,11 @@ export async function runPhases(settings: PhaseSettings, report: CrmLoadReport, 
     rlsApi = await freshApi(appRoleUrl(data.url, DEV_APP_PASSWORD));
     stops.push(rlsApi.api.stop);
     compared.push({ name: LIST, target: 'ontrack', rls: true, load: await checked(LIST, onApi(rlsApi, list)) });
+    // The list's ceiling in this API: the same token, tenant guard, permission, rate limit, transaction
+    // interceptor and zod serializer, answered from the access cache with no SQL (and a ~1 kB body).
+    const pipeline = onApi(rlsApi, (i) => [tenantOf(i), '/api/v1/me/access']);
+    await expectOk(pipeline.baseUrl, pipeline.request(0));
+    compared.push({ name: PIPELINE, target: 'ontrack', rls: true, load: pipeline });
   }
   if (data && only.has('bypass')) {
     // The owner is a superuser: row-level security does not apply to it.
@@ -209,3 +214,4 @@ export const FLOOR = 'floor (Fastify + pg, 1 round trip)';
 export const LIST = 'contacts list';
 export const BYPASS = 'contacts list, RLS bypassed';
 export const FRAMEWORK = 'API health check (no token, no database)';
+export const PIPELINE = 'API pipeline, no query (GET /me/access)';
