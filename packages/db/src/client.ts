@@ -14,6 +14,12 @@ export interface DatabaseOptions {
   /** Pool size. The API keeps it small: one transaction per request, and Postgres prefers few connections. */
   max?: number;
   applicationName?: string;
+  /**
+   * PostgreSQL's statement_timeout for every connection of the pool (ms; 0 or absent: none). A statement that
+   * runs longer is cancelled with SQLSTATE 57014 and its transaction rolls back, so one runaway query cannot
+   * hold a pooled connection for good.
+   */
+  statementTimeoutMs?: number;
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
@@ -21,7 +27,10 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     max: options.max ?? 10,
     idle_timeout: 30,
     connect_timeout: 10,
-    connection: { application_name: options.applicationName ?? 'ontrack' },
+    connection: {
+      application_name: options.applicationName ?? 'ontrack',
+      ...(options.statementTimeoutMs && { statement_timeout: options.statementTimeoutMs }),
+    },
     // Notices (e.g. "relation already exists, skipping") are expected from idempotent DDL; not worth a log line.
     onnotice: () => {},
   });

@@ -30,6 +30,12 @@ const settingsSchema = z.object({
   APP_DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /**
+   * The longest one statement of the API or worker may run before PostgreSQL cancels it (the request answers
+   * 503 and nothing it did is kept). Far above any statement the API issues (a 10,000-contact export: ~0.1 s);
+   * 0 turns it off.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /**
    * How long the tenant guard may reuse what it read about a session and a membership (platform/tenancy/
    * access-cache.ts). Changes are announced by NOTIFY and forgotten at once; this bounds an entry's life if a
    * notification is ever lost. 0 turns the cache off (every request reads both).

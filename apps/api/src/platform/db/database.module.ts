@@ -14,7 +14,11 @@ export const DATABASE = Symbol('DATABASE');
       inject: [APP_CONFIG],
       // postgres.js connects lazily: building the app (e.g. to write the OpenAPI spec) opens no connection.
       useFactory: (config: AppConfig): DatabaseHandle =>
-        createDatabase(config.APP_DATABASE_URL, { max: config.DATABASE_POOL_MAX, applicationName: 'ontrack-api' }),
+        createDatabase(config.APP_DATABASE_URL, {
+          max: config.DATABASE_POOL_MAX,
+          applicationName: 'ontrack-api',
+          statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        }),
     },
   ],
   exports: [DATABASE],

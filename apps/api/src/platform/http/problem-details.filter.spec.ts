@@ -32,3 +32,24 @@ describe('ProblemDetailsFilter logging', () => {
     );
   });
 });
+
+describe('ProblemDetailsFilter and the database', () => {
+  const request = { url: '/api/v1/contacts?q=a', id: 'req-2', raw: {} } as never;
+
+  it('answers a statement cancelled by statement_timeout (SQLSTATE 57014) with 503, also when Drizzle wrapped it', () => {
+    const canceled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    for (const error of [canceled, new Error('Failed query: select …', { cause: canceled })]) {
+      const body = new ProblemDetailsFilter().toProblem(error, request);
+      expect(body).toMatchObject({ status: 503, title: 'Service Unavailable', instance: '/api/v1/contacts' });
+      expect(body.detail).toMatch(/took too long.*nothing was changed/);
+    }
+  });
+
+  it('keeps any other database error a 500 without internals', () => {
+    const error = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+    expect(new ProblemDetailsFilter().toProblem(error, request)).toMatchObject({
+      status: 500,
+      detail: 'An unexpected error occurred.',
+    });
+  });
+});
