@@ -40,8 +40,9 @@ const inTenant = eq(contacts.tenantId, currentTenantId);
 
 /**
  * The columns of a list row (but its cursor text), read from the page subquery aliased `c` and named as
- * ContactListRow names them. The rows skip Drizzle's decoding (see decodeListRow), so this list and that type must agree; the e2e list
- * tests compare every field of a listed contact with the same contact read by id (through Drizzle).
+ * ContactListRow names them. The rows skip Drizzle's decoding (see decodeListRow), so this list and that type
+ * must agree: the e2e list tests compare every field of a listed contact with the same contact read by id
+ * (through Drizzle).
  */
 const LIST_COLUMNS = sql.raw(
   `c.id, c.kind, c.display_name as "displayName", c.company_name as "companyName", c.email, c.phone, c.emails,

@@ -16,6 +16,7 @@ import type {
 import type { ContactExportQuery } from '@ontrack/schemas/contacts-import';
 import type { z } from 'zod';
 import { ActivityRecorder } from '../../platform/activity/activity-recorder.js';
+import { postgresError, SQLSTATE } from '../../platform/db/postgres-errors.js';
 import { problem } from '../../platform/http/problem-details.js';
 import { staleVersion } from '../../platform/http/versioning.js';
 import { requestContext } from '../../platform/request-context/request-context.js';
@@ -259,10 +260,7 @@ export function currentTenantId(): string {
  * row its policies hide: 42501, which is the caller's scope talking, not a server fault.
  */
 function isPolicyViolation(error: unknown): boolean {
-  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    if ((cause as { code?: string }).code === '42501') return true;
-  }
-  return false;
+  return postgresError(error, SQLSTATE.insufficientPrivilege) !== undefined;
 }
 
 function outsideScope(): ForbiddenException {

@@ -1,6 +1,6 @@
 import type { Permission } from '@ontrack/schemas/permissions';
 import { describe, expect, it } from 'vitest';
-import { administers, isUniqueViolation, listDiff, roleKeyOf } from './rbac.rules.js';
+import { administers, listDiff, roleKeyOf } from './rbac.rules.js';
 
 describe('roleKeyOf', () => {
   it.each([
@@ -27,18 +27,5 @@ describe('administers', () => {
     expect(administers(new Set<Permission>(['roles:manage', 'users:manage', 'jobs:read']))).toBe(true);
     expect(administers(new Set<Permission>(['roles:manage']))).toBe(false);
     expect(administers(new Set<Permission>(['users:manage']))).toBe(false);
-  });
-});
-
-describe('isUniqueViolation', () => {
-  const violation = { code: '23505', constraint_name: 'roles_tenant_key_key' };
-  it('recognises the constraint, also when wrapped by Drizzle', () => {
-    expect(isUniqueViolation(violation, 'roles_tenant_key_key')).toBe(true);
-    expect(
-      isUniqueViolation(Object.assign(new Error('query failed'), { cause: violation }), 'roles_tenant_key_key'),
-    ).toBe(true);
-    expect(isUniqueViolation(violation, 'other_key')).toBe(false);
-    expect(isUniqueViolation({ code: '23503' }, 'roles_tenant_key_key')).toBe(false);
-    expect(isUniqueViolation(undefined, 'roles_tenant_key_key')).toBe(false);
   });
 });

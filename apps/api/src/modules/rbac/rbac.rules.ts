@@ -60,12 +60,3 @@ export function roleKeyOf(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '_')
     .replace(/^_+|_+$/g, '');
 }
-
-/** A unique-constraint error from postgres.js, possibly wrapped by Drizzle. */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    const { code, constraint_name: name } = cause as { code?: string; constraint_name?: string };
-    if (code === '23505') return name === undefined || name === constraint;
-  }
-  return false;
-}

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { PERMISSIONS, type Permission, permissionKeys } from '@ontrack/schemas/permissions';
 import type { CreateRole, PermissionEntry, RoleView, UpdateRole } from '@ontrack/schemas/rbac';
 import { ActivityRecorder } from '../../platform/activity/activity-recorder.js';
+import { isUniqueViolation } from '../../platform/db/postgres-errors.js';
 import { problem } from '../../platform/http/problem-details.js';
 import { type NewRole, RbacRepository, type RoleRow } from './rbac.repository.js';
 import {
@@ -9,7 +10,6 @@ import {
   assertCanGrant,
   conflict,
   currentAccess,
-  isUniqueViolation,
   LAST_ADMINISTRATOR,
   listDiff,
   roleKeyOf,

@@ -70,9 +70,7 @@ export class RequestTransaction {
    */
   rows<Row>(statement: SQL): Promise<Row[]> {
     const { sql: text, params } = dialect.sqlToQuery(statement);
-    return this.sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as Promise<
-      unknown[]
-    > as Promise<Row[]>;
+    return this.sql.unsafe<Row[]>(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
   }
 
   get isOpen(): boolean {

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { PROBLEM_CONTENT_TYPE, type Problem, problemSchema } from '@ontrack/schemas/problem';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodSerializationException } from 'nestjs-zod';
+import { postgresError, SQLSTATE } from '../db/postgres-errors.js';
 import { problem } from './problem-details.js';
 
 /**
@@ -48,7 +49,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return problem(fastifyStatus, { ...context, detail: (exception as Error).message });
     }
-    if (sqlStateOf(exception) === QUERY_CANCELED) {
+    if (postgresError(exception, SQLSTATE.queryCanceled)) {
       // DATABASE_STATEMENT_TIMEOUT_MS ran out (or an operator cancelled the statement): the request's
       // transaction rolled back. A server-side condition, logged as one, that the caller may simply retry.
       return problem(503, {
@@ -59,18 +60,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return problem(500, { ...context, detail: 'An unexpected error occurred.' });
   }
-}
-
-/** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout or pg_cancel_backend. */
-const QUERY_CANCELED = '57014';
-
-/** The SQLSTATE of a PostgreSQL error, also when a library wrapped it (Drizzle keeps it as `cause`). */
-function sqlStateOf(error: unknown): string | undefined {
-  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
 }
 
 function detailOf(response: string | object, exception: HttpException): string {

@@ -60,7 +60,7 @@ export class RateLimiter {
   private readonly limiters: ReadonlyMap<RateLimitPolicyName, PolicyLimiters>;
   private readonly prefix: string;
   private connecting?: Promise<void>;
-  /** This process's leases (see RateLimitPolicy.leased), by storage key. */
+  /** This process's leases (see RateLimitPolicy.leased), by policy and key (leaseId). */
   private readonly leases = new Map<string, Lease>();
 
   constructor(

@@ -4,6 +4,7 @@ import { recoveryCodes, sessions, type TotpFactor, totpFactors } from '@ontrack/
 import { users } from '@ontrack/db/schema/users';
 import { and, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { currentDb } from '../../../platform/db/current-transaction.js';
+import { isUniqueViolation } from '../../../platform/db/postgres-errors.js';
 
 export class EmailTakenError extends Error {}
 
@@ -130,11 +131,4 @@ export class MfaRepository {
       throw error;
     }
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
